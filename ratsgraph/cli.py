@@ -1,0 +1,248 @@
+"""The command line: thin click commands that map options onto library calls.
+
+Errors of the library (`ratsgraph.errors`) become one line on standard error here and nowhere
+else; exit codes: 0 success, 1 an input failed or the graph violates the shapes, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import GraphError, RatsgraphError
+from .graph.formats import FORMATS, find_format, write
+from .graph.iris import DEFAULT_BASE
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+_EXIT_CODES_HELP = """
+\b
+Exit codes:
+  0  every input converted (and conforms to the shapes)
+  1  an input failed, or the graph violates the shapes (the graph is still written)
+  2  usage error (unknown option, no input given)
+"""
+
+
+def _fail(message: str) -> None:
+    click.echo(f"ratsgraph: error: {message}", err=True)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"ratsgraph: warning: {message}", err=True)
+
+
+def write_output(data: bytes, output: str | None) -> None:
+    """Write to standard output, or atomically to a file: a temporary file in the target folder,
+    renamed over the target once complete, so no partial file is ever left behind."""
+    if output is None or output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="ratsgraph")
+def main() -> None:
+    """ratsgraph: German council minutes and OParl data → a linked-data knowledge graph.
+
+    \b
+    Example:
+      ratsgraph convert samples/kreis-mettmann-vorlage-50-034-2021.txt -o out.ttl
+      ratsgraph query 'SELECT ?name WHERE { ?o a oparl:Organization ; oparl:name ?name }' --data out.ttl
+    """
+
+
+_FORMAT_NAMES = sorted(FORMATS)
+
+
+@main.command(epilog=_EXIT_CODES_HELP)
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
+@click.option("-f", "--format", "fmt", default="turtle", show_default=True,
+              type=click.Choice(_FORMAT_NAMES + ["ttl", "ntriples", "nq", "json-ld", "rdfxml"],
+                                case_sensitive=False),
+              help="Output format; nquads and trig keep each document in its own named graph.")
+@click.option("-o", "--output", metavar="OUT", help="Write here (atomically) instead of standard output.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, metavar="IRI",
+              help="Base IRI under which resources are minted.")
+@click.option("--body", metavar="NAME", help="The Körperschaft, when the documents do not name it.")
+@click.option("--input-format", type=click.Choice(["text", "html", "pdf"]), default=None,
+              help="Force a reader instead of choosing it by name and content.")
+@click.option("--validate/--no-validate", default=True, show_default=True,
+              help="Check the graph against the SHACL shapes.")
+def convert(inputs: tuple[str, ...], fmt: str, output: str | None, base: str, body: str | None,
+            input_format: str | None, validate: bool) -> None:
+    """Convert minutes (text, HTML, PDF) into RDF.
+
+    Several inputs merge into one graph. A bad input gets a one-line error and the others are
+    still converted; if none converts, no output file is written.
+
+    \b
+    Examples:
+      ratsgraph convert samples/kreis-mettmann-vorlage-50-034-2021.txt -o out.ttl
+      ratsgraph convert minutes/*.txt --format nquads -o all.nq
+      ratsgraph convert protokoll.txt --format jsonld --body "Stadt Wendenbach"
+    """
+    from .pipeline import convert_path
+
+    out_format = find_format(fmt)
+    documents = []
+    failed = 0
+    violations = 0
+    for name in inputs:
+        try:
+            conversion = convert_path(name, base=base, body=body, input_format=input_format, validate=validate)
+        except RatsgraphError as err:
+            failed += 1
+            _fail(str(err))
+            continue
+        documents.append((conversion.triples, conversion.graph))
+        if conversion.report is not None and not conversion.report.conforms:
+            found = [v for v in conversion.report.violations if v.severity == "Violation"]
+            violations += len(found)
+            _warn(f"{name}: {len(found)} shape violation(s):")
+            for v in found[:20]:
+                click.echo(f"  {v}", err=True)
+    if not documents:
+        sys.exit(EXIT_FAILED)
+    write_output(write(out_format, documents), output)
+    sys.exit(EXIT_FAILED if failed or violations else EXIT_OK)
+
+
+@main.command(epilog="""
+\b
+Exit codes:
+  0  every input conforms to the shapes
+  1  a shape is violated, or an input cannot be read
+  2  usage error
+""")
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
+@click.option("--shapes", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Validate against these shapes instead of ratsgraph's own.")
+def validate(inputs: tuple[str, ...], shapes: str | None) -> None:
+    """Validate RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) against the shapes.
+
+    Minutes (.txt, .html, .pdf) are converted first. Prints one line per result: severity,
+    focus node, property path, message.
+
+    \b
+    Example:
+      ratsgraph convert samples/kreis-mettmann-vorlage-50-034-2021.txt -o out.ttl
+      ratsgraph validate out.ttl
+    """
+    from .validate import shapes_graph, validate_graph
+
+    shapes_g = shapes_graph(shapes) if shapes else None
+    status = EXIT_OK
+    for name in inputs:
+        try:
+            graph = load_rdflib(name)
+        except RatsgraphError as err:
+            _fail(str(err))
+            status = EXIT_FAILED
+            continue
+        report = validate_graph(graph, shapes_g)
+        if report.conforms:
+            click.echo(f"{name}: conforms ({len(graph)} triples)")
+        else:
+            click.echo(f"{name}: {len(report.violations)} result(s)")
+            for v in report.violations:
+                click.echo(f"  {v}")
+            if any(v.severity == "Violation" for v in report.violations):
+                status = EXIT_FAILED
+    sys.exit(status)
+
+
+_RDF_EXTENSIONS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
+                   ".json": "json-ld", ".rdf": "xml", ".owl": "xml", ".xml": "xml", ".n3": "n3"}
+
+
+def load_rdflib(name: str):
+    """An rdflib graph of an RDF file, or of minutes converted on the fly."""
+    import rdflib
+
+    from .errors import InputError
+
+    path = Path(name)
+    fmt = _RDF_EXTENSIONS.get(path.suffix.lower())
+    if fmt is None:
+        from .pipeline import convert_path
+        from .validate import to_rdflib
+
+        return to_rdflib(convert_path(name).triples)
+    if not path.is_file():
+        raise InputError("is a directory, not a file" if path.is_dir() else "no such file", name)
+    graph = rdflib.Dataset() if fmt in ("nquads", "trig") else rdflib.Graph()
+    try:
+        graph.parse(path, format=fmt)
+    except Exception as err:  # noqa: BLE001 - any parser failure is the input's fault
+        raise GraphError(f"not valid {fmt}: {' '.join(str(err).split())[:200]}", name) from None
+    if isinstance(graph, rdflib.Dataset):
+        union = rdflib.Graph()
+        for s, p, o, _g in graph.quads((None, None, None, None)):
+            union.add((s, p, o))
+        return union
+    return graph
+
+
+@main.command(epilog="""
+\b
+Exit codes:
+  0  the query ran
+  1  the query or a data file is invalid
+  2  usage error
+""")
+@click.argument("query", required=False)
+@click.option("-q", "--query-file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a file.")
+@click.option("--data", "data", multiple=True, required=True, metavar="FILE",
+              help="RDF file or minutes to query (repeatable).")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld"]),
+              help="Result format (turtle/nt/jsonld for CONSTRUCT and DESCRIBE).")
+def query(query: str | None, query_file: str | None, data: tuple[str, ...], fmt: str) -> None:
+    """Run a SPARQL query over RDF files or converted minutes.
+
+    The prefixes oparl:, rg:, eli:, schema:, oa:, prov:, skos:, dcterms: and xsd: are predeclared.
+
+    \b
+    Example:
+      ratsgraph query 'SELECT ?outcome (COUNT(*) AS ?n) WHERE { ?d rg:outcome ?outcome }
+                       GROUP BY ?outcome' --data samples/kreis-mettmann-vorlage-50-034-2021.txt
+    """
+    from .query import QueryError, load_store, run_query
+
+    if (query is None) == (query_file is None):
+        raise click.UsageError("give a QUERY or -q FILE (one of them)")
+    text = query if query is not None else Path(query_file).read_text(encoding="utf-8")  # type: ignore[arg-type]
+    try:
+        store = load_store(data)
+    except RatsgraphError as err:
+        _fail(str(err))
+        sys.exit(EXIT_FAILED)
+    try:
+        output = run_query(store, text, fmt)
+    except QueryError as err:
+        _fail(f"query: {err}")
+        sys.exit(EXIT_FAILED)
+    sys.stdout.buffer.write(output)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

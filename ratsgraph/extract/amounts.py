@@ -1,0 +1,82 @@
+"""Money amounts in euros as minutes write them: "385.000 €", "10.000€", "1,5 Mio. €",
+"EUR 3.250,50", "55.000 Euro", "rund 1,15 Millionen Euro", "18.900 Tsd. €"."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+# A German number: "385.000", "3.250,50", "1,5", "12500", "95,00"
+_NUMBER = r"\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_SCALE = r"Mio\.?|Millionen|Million|Mrd\.?|Milliarden|Milliarde|Tsd\.?|Tausend|T"
+_CURRENCY = r"€|EUR\b|Euro\b"
+
+# "385.000 €", "1,5 Mio. €", "55.000 Euro", "EUR 3.250,50", "€ 12,50", "10.000,- €"
+AMOUNT = re.compile(
+    rf"""(?<![\w.,])
+    (?:
+      (?P<number>{_NUMBER})(?:,-{{1,2}}|,–)?\s?(?:(?P<scale>{_SCALE})\s?)?(?P<currency>{_CURRENCY})
+    | (?P<currency_first>€|EUR\b|Euro\b)\s?(?P<number2>{_NUMBER})(?:\s?(?P<scale2>{_SCALE}))?(?![\d])
+    )""",
+    re.VERBOSE,
+)
+
+_SCALES = {"mio": 10**6, "million": 10**6, "millionen": 10**6, "mrd": 10**9, "milliarde": 10**9,
+           "milliarden": 10**9, "tsd": 10**3, "tausend": 10**3, "t": 10**3}
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A German-formatted number ("3.250,50" → 3250.50); None if it is none.
+
+    >>> parse_number("1.400")
+    Decimal('1400')
+    >>> parse_number("1,5")
+    Decimal('1.5')
+    """
+    cleaned = re.sub(r"[.\s]", "", text).replace(",", ".")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        return None
+
+
+def scale_factor(word: str | None) -> int:
+    if not word:
+        return 1
+    return _SCALES.get(word.rstrip(".").lower(), 1)
+
+
+def canonical(value: Decimal) -> str:
+    """The xsd:decimal form of a value without superfluous zeros: 385000, 3250.5."""
+    value = value.normalize()
+    sign, digits, exponent = value.as_tuple()
+    if isinstance(exponent, int) and exponent > 0:
+        value = value.quantize(Decimal(1))
+    text = format(value, "f")
+    return text
+
+
+def amount_value(match: re.Match[str], extra_scale: int = 1) -> str | None:
+    """The canonical euro value of an AMOUNT match (times extra_scale, e.g. 1000 in a Tsd. table).
+
+    >>> amount_value(AMOUNT.search("rund 1,5 Mio. € für"))
+    '1500000'
+    >>> amount_value(AMOUNT.search("EUR 3.250,50"))
+    '3250.5'
+    """
+    number = match.group("number") or match.group("number2")
+    value = parse_number(number)
+    if value is None:
+        return None
+    value *= scale_factor(match.group("scale") or match.group("scale2")) * extra_scale
+    return canonical(value)
+
+
+def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """All euro amounts in text[start:end] as (start, end, canonical value)."""
+    out = []
+    for m in AMOUNT.finditer(text, start, len(text) if end is None else end):
+        value = amount_value(m)
+        if value is not None:
+            out.append((m.start(), m.end(), value))
+    return out

@@ -1,0 +1,120 @@
+"""Gremien (council bodies) and Fraktionen (political groups) as minutes name them, and their
+nominative forms ("des Haupt- und Finanzausschusses" → "Haupt- und Finanzausschuss")."""
+
+from __future__ import annotations
+
+import re
+
+from .bodies import PLACE
+
+_CAP = r"[A-ZÄÖÜ][a-zäöüß]+"
+_PLACE = PLACE
+_SETTLEMENT = r"(?:Stadt|Gemeinde|Kreisstadt|Großen\sKreisstadt|Hansestadt|Samtgemeinde|Verbandsgemeinde|" \
+              r"Ortsgemeinde|Marktgemeinde|Markt(?:es)?|Landeshauptstadt|Universitätsstadt)"
+# The words in "Ausschuss für Schule, Kultur und Sport": capitalised words joined by "," / "und" / "-".
+_TOPIC_WORD = rf"(?:{_CAP}(?:-{_CAP})*|[A-ZÄÖÜ]{{2,}})"
+_TOPICS = rf"{_TOPIC_WORD}(?:(?:,\s|\s(?:und|sowie)\s|-\s(?:und|sowie)\s|\s)(?:{_TOPIC_WORD}|(?:öffentliche|ländliche|kommunale|soziale)n?\s{_CAP}))*"
+_ADJECTIVE = r"(?:Technische|Beratende|Gemeinsame|Städtebauliche|Ständige|Besondere|Nichtständige)[nrs]?"
+
+# A Gremium as written, in any case form. Matches "Sozialausschuss", "des Kreistages",
+# "Rat der Stadt Wendenbach", "Ausschuss für Stadtentwicklung und Umwelt", "Haupt- und
+# Finanzausschusses", "Technischen Ausschusses", "Ortsbeirat Nord", "Bezirksvertretung Mitte".
+GREMIUM = re.compile(
+    rf"""(?<![\w-])(?P<name>
+      (?:{_CAP}-\s(?:und|sowie)\s)?{_CAP}?(?:ausschuss|ausschuß)(?:es|e)?(?:\s(?:für|des|der)\s{_TOPICS})?
+    | (?:{_ADJECTIVE}\s)?(?:Haupt|Werks|Betriebs|Kreis|Jugendhilfe|Finanz|Rechnungsprüfungs|Bau|Sozial|Umwelt|Schul|Sport|Kultur|Planungs|Wahlprüfungs|Feuerwehr|Verkehrs|Vergabe|Personal|Wirtschafts)?Ausschuss(?:es)?(?:\s(?:für|des|der)\s{_TOPICS})?
+    | Rat(?:e?s)?\s(?:der|des)\s{_SETTLEMENT}\s{_PLACE}
+    | (?:Stadt|Gemeinde|Markt)?(?:gemeinde)?rat(?:e?s)?\s(?:der|des)\s{_SETTLEMENT}\s{_PLACE}
+    | (?:Orts|Ortsbei|Bezirksbei|Beirat|Stadtbezirks|Ältesten|Integrations|Senioren|Jugend)rat(?:e?s)?(?:\s{_PLACE})?
+    | (?:Bezirksvertretung|Ortschaftsrat|Ortsbeirat|Stadtbezirksbeirat)(?:\s{_PLACE})?
+    | (?:Samtgemeinde|Ortsgemeinde|Verbandsgemeinde|Markt|Stadt|Gemeinde)?(?:gemeinde)?rat(?:e?s)?
+    | Marktgemeinderat(?:e?s)? | Gemeinderat(?:e?s)? | Stadtrat(?:e?s)? | Samtgemeinderat(?:e?s)?
+    | Kreistag(?:e?s)?
+    | Gemeindevertretung | Stadtvertretung | Stadtverordnetenversammlung | Verbandsversammlung
+    | Rat(?:e?s)?
+    )(?![\w-])""",
+    re.VERBOSE,
+)
+
+# Words that look like Gremien but are not council bodies.
+NOT_GREMIUM = frozenset({
+    "Rat", "Rates", "Rats", "Ausschuss", "Ausschusses", "Fachausschuss", "Fachausschusses", "Beirat",
+    "Gemeinderat", "Gemeinderates", "Gemeinderats",  # person roles as often as bodies: kept only in context
+})
+
+# A compound naming a Gremium's meeting: "Kreistagssitzung", "Ratssitzung", "Sozialausschusssitzung".
+MEETING_COMPOUND = re.compile(
+    r"(?<![\w-])(?P<stem>Kreistag|Kreisausschuss|Rat|Stadtrat|Gemeinderat|Hauptausschuss|Samtgemeinderat|"
+    r"Marktgemeinderat|Ortsrat|Ortsgemeinderat|[A-ZÄÖÜ][a-zäöüß]+ausschuss)s?sitzung\b"
+)
+
+
+def nominative(name: str) -> str:
+    """The nominative singular of a Gremium name as written in any case.
+
+    >>> nominative("des Haupt- und Finanzausschusses")
+    'Haupt- und Finanzausschuss'
+    >>> nominative("Rates der Stadt Wendenbach")
+    'Rat der Stadt Wendenbach'
+    >>> nominative("Technischen Ausschusses")
+    'Technischer Ausschuss'
+    >>> nominative("Kreistages")
+    'Kreistag'
+    """
+    name = re.sub(r"^(?:der|des|dem|den|die|im|vom|zum)\s+", "", name.strip())
+    name = " ".join(name.split())
+    head, sep, tail = _split_head(name)
+    words = head.split(" ")
+    last = words[-1]
+    if re.search(r"(?:ausschuss|ausschuß)(?:es|e)$", last, re.I):
+        last = re.sub(r"(es|e)$", "", last)
+    elif re.search(r"(?:rat|tag)(?:es|s)$", last, re.I):
+        last = re.sub(r"(es|s)$", "", last)
+    words[-1] = last
+    if len(words) > 1 and re.fullmatch(_ADJECTIVE, words[-2]):
+        adjective = re.sub(r"[nrs]$", "", words[-2])
+        words[-2] = adjective + ("r" if last.lower().endswith(("ausschuss", "rat", "tag", "beirat")) else "")
+    return " ".join(words) + sep + tail
+
+
+def _split_head(name: str) -> tuple[str, str, str]:
+    """Split "Rates der Stadt X" into ("Rates", " ", "der Stadt X") and "Ausschuss für X" likewise."""
+    m = re.search(r"\s(?=(?:der|des|für)\s)", name)
+    if m:
+        return name[:m.start()], " ", name[m.end():]
+    return name, "", ""
+
+
+def place_of(gremium: str) -> str | None:
+    """The settlement named in a Gremium's name ("Rat der Stadt Wendenbach" → "Stadt Wendenbach")."""
+    m = re.search(rf"\s(?:der|des)\s({_SETTLEMENT}\s{_PLACE})$", gremium)
+    if not m:
+        return None
+    return re.sub(r"^Großen ", "Große ", re.sub(r"^Marktes ", "Markt ", m.group(1)))
+
+
+# --- Fraktionen --------------------------------------------------------------------------
+
+# Party names and groups as written in minutes; longer forms first.
+PARTY = (
+    r"BÜNDNIS\s90/DIE\sGRÜNEN|Bündnis\s90/Die\sGrünen|BÜNDNIS\s90/GRÜNE|Bündnis\s90/Grüne|B90/Grüne|"
+    r"DIE\sLINKE|Die\sLinke|LINKE|Linke|DIE\sGRÜNEN|Die\sGrünen|GRÜNEN|Grünen|GRÜNE|Grüne|"
+    r"Die\sPARTEI|Freie\sWähler|FREIE\sWÄHLER|Freien\sWähler|"
+    r"CDU/CSU|CDU|CSU|SPD|FDP|AfD|FWG|UWG|FW|ÖDP|BSW|Volt|Piraten|WG\s[A-ZÄÖÜ][a-zäöüß]+|BfB|BVB|PARTEI|WfW|BWG"
+)
+
+# "SPD-Fraktion", "FDP-Ratsfraktion", "AfD-Kreistagsfraktion", "CDU-Stadtratsfraktion"
+FACTION_SUFFIXED = re.compile(
+    rf"(?<![\w-])(?P<party>{PARTY})-(?:Rats|Kreistags|Stadtrats|Stadtverordneten|Gemeinderats)?[Ff]raktion(?:en)?\b"
+)
+# "Fraktion BÜNDNIS 90/DIE GRÜNEN", "Fraktion der SPD", "Fraktion Die Linke"
+FACTION_PREFIXED = re.compile(rf"\b(?:Rats|Kreistags)?[Ff]raktion\s(?:der\s|von\s)?(?P<party>{PARTY})(?![\w-])")
+# "Gruppe Die PARTEI/Piraten", "Gruppe SPD/GRÜNE", "Gruppe DIE LINKE/Die PARTEI"
+GROUP = re.compile(rf"\bGruppe\s(?P<group>(?:{PARTY})(?:\s?/\s?(?:{PARTY}))*)(?![\w-])")
+# A party name acting on its own ("Antrag der SPD", "(CDU, UWG)").
+PARTY_NAME = re.compile(rf"(?<![\w/-])(?P<party>{PARTY})(?![\w/-])")
+
+
+def faction_name(party: str) -> str:
+    """The contract's normalised name of a Fraktion: "<PARTY>-Fraktion"."""
+    return f"{' '.join(party.split())}-Fraktion"

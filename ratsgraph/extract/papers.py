@@ -1,0 +1,39 @@
+"""Paper references (Vorlage, Drucksache, Beschlussvorlage, Antrag) as written: "Vorlage Nr.
+50/034/2021", "Drucksache 2023/0147", "Antrag-Nr. A 2023/021", "Vorlage:\t2023/0098/1"."""
+
+from __future__ import annotations
+
+import re
+
+# The reference itself: digits with "/", "-" or "." separators, optionally a letter prefix
+# ("A 2023/021", "BV/2023/012", "VO/0815/2022", "50/034/2021", "2022/048", "0456/2010", "XI/123").
+_REFERENCE = r"""(?:[A-Z]{1,4}(?:\s|/|-)?)?\d{1,5}(?:\s?[/-]\s?[A-Z]?\d{1,6}[a-z]?){1,3}(?:/\d{1,2})?
+                | [A-Z]{1,4}-?\d{1,5}/\d{2,4}"""
+
+# A paper keyword followed by its reference: "Vorlage Nr. 50/034/2021", "Vorlage - 2023/0183",
+# "Drucksache Nr.: 12/345", "Antrag-Nr. A 2023/021", "(Vorlage 2021/0311)", "Vorlage:\t2023/0098/1"
+PAPER = re.compile(
+    rf"""(?<![\w-])(?P<word>
+        (?:Beschluss|Sitzungs|Informations|Mitteilungs|Ergänzungs|Verwaltungs|Änderungs)?[Vv]orlagen?
+      | Drucksache[n]? | Drs\. | DS | Antrag(?:es)? | Anfrage | Vorlagen-Nr\. | Vorlagennummer
+      | Beschlussvorlage | Berichtsvorlage | Mitteilungsvorlage
+    )(?:-?Nr\.?|\snummer)?\s?(?::|-|–)?\s*(?:Nr\.?:?\s*)?
+    (?P<reference>{_REFERENCE})
+    (?![\w/])""",
+    re.VERBOSE,
+)
+
+# A reference standing alone in a table cell ("\t2022/087" at the end of a line).
+REFERENCE_CELL = re.compile(rf"(?:(?<=\t)|(?<=\s\s))(?P<reference>\d{{2,4}}/\d{{2,4}}(?:/\d{{1,4}})?)[ \t]*$",
+                            re.MULTILINE)
+
+
+def find_papers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, reference) of each paper reference named with its keyword."""
+    out = []
+    for m in PAPER.finditer(text, start, len(text) if end is None else end):
+        reference = " ".join(m.group("reference").split())
+        if re.fullmatch(r"\d{1,2}[./]\d{1,2}", reference):  # a day and month, not a paper
+            continue
+        out.append((m.start("reference"), m.end("reference"), reference))
+    return out

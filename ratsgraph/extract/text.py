@@ -1,0 +1,108 @@
+"""A same-length normalised view of a document's text, and line/sentence iteration with offsets.
+
+Every offset the extractor reports refers to the document's text as the reader produced it;
+the view only swaps characters one for one (no-break spaces, CR, form feeds), so offsets in the
+view are offsets in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Span
+
+_ONE_FOR_ONE = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+    "\r": " ", "\f": "\n", "\v": "\n", "\u0085": "\n", "\u2028": "\n", "\u2029": "\n",
+    "\u2013": "-", "\u2012": "-", "\u2212": "-", "\u2011": "-", "\u00ad": "-",
+    "\u201e": '"', "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u201a": "'", "\u2018": "'", "\u2019": "'", "\u2039": "'", "\u203a": "'",
+})
+
+
+def normalise(text: str) -> str:
+    """Replace look-alike characters one for one, so offsets stay valid.
+
+    >>> normalise("Ja:\\u00a012 \\u2013 Nein")
+    'Ja: 12 - Nein'
+    """
+    return text.translate(_ONE_FOR_ONE)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int  # exclusive, without the line break
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """The lines of text[start:end] with their offsets."""
+    end = len(text) if end is None else end
+    out: list[Line] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        out.append(Line(pos, stop, text[pos:stop]))
+        pos = stop + 1
+    return out
+
+
+def span(text: str, start: int, end: int) -> Span:
+    """A Span of text[start:end] with surrounding white space trimmed."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def collapse(text: str) -> str:
+    """Runs of white space to one space, ends trimmed; words hyphenated across a line end joined."""
+    text = re.sub(r"(?<=[a-zäöüß])-\s*\n\s*(?=[a-zäöüß])", "", text)
+    return " ".join(text.split())
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset("""
+    dr prof nr abs art bzw ca dipl ggf gem inkl lt stellv stv str tel usw vgl z b d h u a o g s
+    az geb evtl insb max min mio mrd tsd bzgl hr fr sog ff f jan feb mär apr jun jul aug sep sept
+    okt nov dez ing mdl mdb mdl abg hrsg rd v chr
+""".split())
+
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"')]*\s+[\"'(]?[A-ZÄÖÜ0-9])|[.!?]\s*$|\n\s*\n")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Offsets (start, end) of the sentences in text[start:end] (German minutes' prose).
+
+    A full stop after an abbreviation, an ordinal number or a single letter does not end one."""
+    end = len(text) if end is None else end
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group().startswith((".", "!", "?")) and m.group()[0] == ".":
+            word = re.search(r"([\wäöüÄÖÜß]+)\.$", text[max(pos, m.start() - 20):m.start() + 1])
+            if word:
+                w = word.group(1)
+                if w.lower() in _ABBREVIATIONS or w.isdigit() or len(w) == 1:
+                    continue
+        stop = m.end() if m.group()[0] in ".!?" else m.start()
+        s = span(text, pos, stop)
+        if s.text:
+            yield s.start, s.end
+        pos = m.end()
+    if pos < end:
+        s = span(text, pos, end)
+        if s.text:
+            yield s.start, s.end

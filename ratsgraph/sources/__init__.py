@@ -1,0 +1,104 @@
+"""Sources: read an input file and decode it into a `Document` (its text plus the `SourceFile`
+record of its bytes). Readers are looked up by name in one registry, chosen by the file's
+name and content unless forced (`--input-format`)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import DecodeError, InputError
+from ..model import SourceFile
+from .text import decode_text
+
+#: Largest input read, in bytes; larger files are refused with a clear error.
+MAX_INPUT_BYTES = 512 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded input: the text the extractor reads, and the source file it came from."""
+
+    source: SourceFile
+    text: str
+    format: str  # the reader's name: "text", "html", "pdf"
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    mime_type: str
+    extensions: tuple[str, ...]
+    decode: Callable[[bytes, str], tuple[str, str | None]]
+    sniff: Callable[[bytes], bool]
+
+
+READERS: dict[str, Reader] = {}
+
+
+def register(reader: Reader) -> None:
+    READERS[reader.name] = reader
+
+
+register(Reader("text", "text/plain", (".txt", ".text", ""), decode_text, lambda data: True))
+
+
+def choose_reader(data: bytes, name: str, input_format: str | None = None) -> Reader:
+    """The forced reader, else the first whose content sniff matches, preferring the extension."""
+    if input_format:
+        try:
+            return READERS[input_format]
+        except KeyError:
+            raise InputError(f"unknown input format {input_format!r} (known: {', '.join(READERS)})",
+                             name) from None
+    suffix = Path(name).suffix.lower()
+    by_extension = [r for r in READERS.values() if suffix in r.extensions and r.sniff(data)]
+    if by_extension:
+        return by_extension[0]
+    for reader in READERS.values():
+        if reader.name != "text" and reader.sniff(data):
+            return reader
+    return READERS["text"]
+
+
+def read_bytes(data: bytes, name: str, input_format: str | None = None) -> Document:
+    """Decode the bytes of one input. Raises InputError (empty) or DecodeError."""
+    if not data.strip():
+        what = "empty file" if not data else "file holds only white space"
+        raise InputError(f"{what}: nothing to convert", name)
+    reader = choose_reader(data, name, input_format)
+    text, encoding = reader.decode(data, name)
+    if not text.strip():
+        raise DecodeError(f"no text found (read as {reader.name})", name)
+    source = SourceFile(
+        name=os.path.basename(name) or name,
+        sha1=hashlib.sha1(data).hexdigest(),
+        size=len(data),
+        mime_type=reader.mime_type,
+        encoding=encoding,
+    )
+    return Document(source=source, text=text, format=reader.name)
+
+
+def read_path(path: str | os.PathLike[str], input_format: str | None = None) -> Document:
+    """Read one input file. Raises InputError for a missing file, a directory, an unreadable or
+    empty file, DecodeError for binary data."""
+    name = os.fspath(path)
+    p = Path(name)
+    if not p.exists():
+        raise InputError("no such file", name)
+    if p.is_dir():
+        raise InputError("is a directory, not a file", name)
+    try:
+        size = p.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(f"file too large ({size} bytes; the limit is {MAX_INPUT_BYTES})", name)
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError("permission denied", name) from None
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}", name) from None
+    return read_bytes(data, name, input_format)

@@ -1,0 +1,51 @@
+"""Plain-text reader: decode bytes to text, detecting UTF-8 (with or without BOM),
+windows-1252 and latin-1 without being told, and refusing binary data."""
+
+from __future__ import annotations
+
+from ..errors import DecodeError
+
+# Bytes that windows-1252 leaves undefined; a text containing them is latin-1 (or not text).
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# C0 control characters that never occur in text (tab, LF, VT, FF, CR and ESC excluded).
+_CONTROL = frozenset(range(0, 9)) | {14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31}
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """Return (text, encoding name). Raises DecodeError for binary data.
+
+    >>> decode_text("Beschluss: einstimmig".encode("cp1252"), "x.txt")
+    ('Beschluss: einstimmig', 'utf-8')
+    >>> decode_text("Gemäß".encode("cp1252"), "x.txt")[1]
+    'windows-1252'
+    """
+    check_not_binary(data, name)
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as err:
+            raise DecodeError(f"invalid UTF-8 after a UTF-8 byte-order mark: {err.reason}",
+                              name, err.start + 3) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as err:
+            raise DecodeError(f"invalid UTF-16: {err.reason}", name, err.start) from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if not _CP1252_UNDEFINED.intersection(data):
+        return data.decode("cp1252"), "windows-1252"
+    return data.decode("latin-1"), "latin-1"
+
+
+def check_not_binary(data: bytes, name: str) -> None:
+    """Refuse data with NUL bytes or a large share of control characters."""
+    nul = data.find(b"\x00")
+    if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DecodeError("binary data, not text (NUL byte)", name, nul)
+    head = data[:4096]
+    controls = sum(1 for b in head if b in _CONTROL)
+    if head and controls > max(2, len(head) // 100):
+        raise DecodeError(f"binary data, not text ({controls} control bytes in the first {len(head)})", name)
