@@ -16,6 +16,9 @@ from rdflib.namespace import SH
 from .resources import SHAPES, resource_path
 
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
 @dataclass(frozen=True, order=True)
 class Violation:
     """One SHACL result: the resource, the property path, and what is wrong."""
@@ -55,6 +58,8 @@ def _term(term):
     assert isinstance(term, Literal)
     if term.language:
         return rdflib.Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:  # RDF 1.1: a plain literal is an xsd:string
+        return rdflib.Literal(term.value)
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
 
 

@@ -5,6 +5,7 @@ quad formats (N-Quads, TriG) keep each document in its own named graph `file/{sh
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -32,12 +33,19 @@ def _grouped(triples: Iterable[Triple]) -> list[Triple]:
     return [t for group in by_subject.values() for t in group]
 
 
+# The end of a subject's block in Turtle/TriG as pyoxigraph writes it (literals never hold a raw
+# line break there: it escapes them), followed by the next subject.
+_BLOCK_END = re.compile(rb" \.\n(?=[<_\[])")
+
+
 def _oxigraph(fmt: RdfFormat, prefixes: bool = False) -> Callable[[list], bytes]:
     def write(statements: list) -> bytes:
         if statements and isinstance(statements[0], Triple):
             statements = _grouped(statements)
-        out = serialize(statements, format=fmt, prefixes=PREFIXES if prefixes else None)
-        return out or b""
+        out = serialize(statements, format=fmt, prefixes=PREFIXES if prefixes else None) or b""
+        if prefixes:  # a blank line between subjects, as people write Turtle
+            out = _BLOCK_END.sub(b" .\n\n", out.lstrip(b"\n"))
+        return out
 
     return write
 

@@ -295,8 +295,9 @@ class _Mapper:
             if c.meeting:
                 self.out.add(cs, OPARL.meeting, NamedNode(self.iri.meeting(c.meeting)))
                 if c.agenda_item:
-                    self.out.add(cs, OPARL.agendaItem,
-                                 NamedNode(self.iri.agenda_item(c.meeting, c.agenda_item, None)))
+                    item = NamedNode(self.iri.agenda_item(c.meeting, c.agenda_item, None))
+                    self.out.add(cs, OPARL.agendaItem, item)
+                    self.out.add(item, OPARL.consultation, cs)
             if c.authoritative is not None:
                 self.out.add(cs, OPARL.authoritative, _bool(c.authoritative))
             if c.role:

@@ -19,6 +19,13 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     >>> decode_text("Gemäß".encode("cp1252"), "x.txt")[1]
     'windows-1252'
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise DecodeError(f"invalid UTF-16: {err.reason}", name, err.start) from None
+        check_not_binary(text.encode("utf-8", "replace"), name)
+        return text, "utf-16"
     check_not_binary(data, name)
     if data.startswith(b"\xef\xbb\xbf"):
         try:
@@ -26,11 +33,6 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError as err:
             raise DecodeError(f"invalid UTF-8 after a UTF-8 byte-order mark: {err.reason}",
                               name, err.start + 3) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as err:
-            raise DecodeError(f"invalid UTF-16: {err.reason}", name, err.start) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -43,7 +45,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
 def check_not_binary(data: bytes, name: str) -> None:
     """Refuse data with NUL bytes or a large share of control characters."""
     nul = data.find(b"\x00")
-    if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if nul >= 0:
         raise DecodeError("binary data, not text (NUL byte)", name, nul)
     head = data[:4096]
     controls = sum(1 for b in head if b in _CONTROL)
