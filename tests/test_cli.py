@@ -168,3 +168,11 @@ def test_end_to_end_as_a_user_runs_it(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout == "" and done.stderr == ""
     assert len(rdflib.Graph().parse(out, format="turtle")) > 400
+
+
+def test_output_file_gets_the_usual_permissions(run, tmp_path):
+    out = tmp_path / "out.ttl"
+    run("convert", REFERENCE, "-o", out)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
