@@ -1,12 +1,13 @@
 """Extraction: minutes text → `Minutes` model.
 
-The layout family (`layouts/`) cuts the text into sections, one per agenda item treated at a
-meeting; the rules for the language of minutes (persons, Gremien, votes, amounts, …) then run on
-the section they belong to. Entry point: `extract(document)`.
+The layout family (`layouts/`) cuts a text into its header, attendance list, agenda and one
+section per agenda item; the rules for the language of minutes (persons, Gremien, factions,
+votes, amounts, …) then run on the part they belong to. Entry point: `extract(document)`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -22,6 +23,7 @@ from ..model import (
     Decision,
     Meeting,
     MeetingKey,
+    Membership,
     Minutes,
     MonetaryAmount,
     Organization,
@@ -32,32 +34,53 @@ from ..model import (
     Statement,
 )
 from ..sources import Document
+from . import attendance as att
+from . import results as res
 from . import statements as st
-from .amounts import find_amounts
+from .amounts import find_amounts, table_amounts
 from .bodies import find_body
-from .dates import find_dates
-from .layouts import Section, Segmentation, choose_layout
+from .consultations import find_rows
+from .dates import DATE, find_dates, parse_date
+from .fields import field as get_field
+from .layouts import MeetingHeader, Section, Segmentation, choose_layout
+from .layouts.common import datetime_of
+from .lexicon import PARTY_GROUP, is_feminine_name
 from .organizations import (
     FACTION_PREFIXED,
     FACTION_SUFFIXED,
     GREMIUM as GREMIUM_RE,
     GROUP,
     MEETING_COMPOUND,
+    PARTY_NAME,
+    faction_key,
     faction_name,
     nominative,
     place_of,
 )
-from .papers import find_papers
-from .persons import Mention, find_mentions
+from .papers import REFERENCE_CELL, find_papers
+from .persons import Mention, find_free_names, find_mentions, parse_listed_name, role_nominative
 from .resolutions import CLAUSE_START, KINDS, RESOLUTION_LABEL, RESOLVING_VERB, RESULT_LABEL
 from .text import collapse, normalise, sentences
 from .text import span as make_span
-from .votes import parse_vote
+from .votes import VoteResult, parse_vote
 
 __all__ = ["extract"]
 
 # Gremium words too generic to name a body on their own ("an den Fachausschuss verwiesen").
-_GENERIC_GREMIEN = frozenset({"Ausschuss", "Fachausschuss", "Beirat", "Gremium"})
+_GENERIC_GREMIEN = frozenset({"Ausschuss", "Fachausschuss", "Beirat", "Gremium", "Ausschüsse"})
+# Labels whose value names a person with that function ("Vorsitzende:\tAylin Demir").
+_PERSON_FIELDS = {"Vorsitz": "Vorsitz", "Vorsitzender": "Vorsitzender", "Vorsitzende": "Vorsitzende",
+                  "Schriftführer": "Schriftführer", "Schriftführerin": "Schriftführerin",
+                  "Protokollführer": "Protokollführer", "Protokollführerin": "Protokollführerin",
+                  "Verfasser": None, "Verfasser/-in": None, "Bearbeiter/-in": None, "Bearbeiter": None,
+                  "Bearbeiterin": None, "Schriftführung": None, "Protokoll": None}
+# "Beschlussempfehlung des Haupt- und Finanzausschusses vom 07.03.2023: Annahme"
+RECOMMENDATION = re.compile(
+    rf"^[ \t]*(?:Beschlussempfehlung|Empfehlung|Votum)[ \t]+(?:des|der)[ \t]+(?P<g>[^\n:]+?)[ \t]+vom[ \t]+"
+    rf"(?P<date>{DATE.pattern})[ \t]*:[ \t]*(?P<result>[^\n]+)$", re.MULTILINE | re.VERBOSE)
+# A signature: "gez. Kölsch" or a name on a line of its own, with the function on the next line.
+SIGNATURE = re.compile(r"^[ \t]*(?:gez\.[ \t]*)?(?P<cells>[^\n]{2,120})\n[ \t]*(?P<roles>[^\n]{2,120})[ \t]*$",
+                       re.MULTILINE)
 
 
 @dataclass
@@ -68,11 +91,23 @@ class _Item:
     number: str | None
     name: str | None
     span: Span | None
+    public: bool | None = None
+    order: int | None = None
     decisions: list[Decision] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     resolutions: list[Resolution] = field(default_factory=list)
     amounts: list[MonetaryAmount] = field(default_factory=list)
-    result: str | None = None
+
+
+@dataclass
+class _Person:
+    family: str
+    given: str | None = None
+    address: str | None = None
+    title: str | None = None
+    roles: dict[str, None] = field(default_factory=dict)  # as written
+    feminine: bool | None = None
+    spans: list[Span] = field(default_factory=list)
 
 
 class _Builder:
@@ -83,13 +118,17 @@ class _Builder:
         self.text = document.text
         self.view = view
         self.gremien: dict[str, None] = {}
-        self.factions: dict[str, None] = {}
+        self.factions: dict[str, str] = {}  # key → name
+        self.fraktion_forms: dict[str, str] = {}  # key → "X-Fraktion" when ever called so
         self.meetings: dict[MeetingKey, dict] = {}
         self.items: list[_Item] = []
+        self.persons: dict[str, _Person] = {}
+        self.person_at: dict[int, str] = {}  # mention start → person key
         self.mentions: list[Mention] = []
-        self.person_of_mention: dict[int, str] = {}
-        self.persons: dict[str, dict] = {}
         self.participants: dict[MeetingKey, dict[str, None]] = defaultdict(dict)
+        self.memberships: dict[tuple[str, str], str | None] = {}
+        self.consultations: list[Consultation] = []
+        self.skip: list[tuple[int, int]] = []
 
     # --- helpers ---------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
@@ -109,12 +148,55 @@ class _Builder:
         self.gremien.setdefault(name, None)
         return name
 
-    def meeting(self, organization: str, date, start=None, span: Span | None = None) -> MeetingKey:
+    def meeting(self, organization: str, date: dt.date, start=None, span: Span | None = None,
+                end=None, location: str | None = None) -> MeetingKey:
         key = MeetingKey(organization, date)
-        entry = self.meetings.setdefault(key, {"start": date, "span": span})
+        entry = self.meetings.setdefault(key, {"start": date, "span": span, "end": None, "location": None})
         if start is not None:
             entry["start"] = start
+        if end is not None:
+            entry["end"] = end
+        if location:
+            entry["location"] = location
+        if span is not None and entry["span"] is None:
+            entry["span"] = span
         return key
+
+    def person(self, family: str, given: str | None = None, *, address: str | None = None,
+               title: str | None = None, role: str | None = None, feminine: bool | None = None,
+               span: Span | None = None) -> str:
+        """Register a person by family name (merging inflected and repeated mentions)."""
+        family = " ".join(family.split())
+        key = family
+        p = self.persons.get(key)
+        if p is None:
+            p = self.persons[key] = _Person(family)
+        if given and not p.given:
+            p.given = given
+        p.address = p.address or address
+        p.title = p.title or title
+        if role:
+            p.roles.setdefault(role, None)
+        if feminine is not None and p.feminine is None:
+            p.feminine = feminine
+        if address and p.feminine is None:
+            p.feminine = address == "Frau"
+        if given and p.feminine is None:
+            p.feminine = is_feminine_name(given)
+        if span is not None and span not in p.spans:
+            p.spans.append(span)
+        return key
+
+    def faction(self, written: str) -> str:
+        """Register a Fraktion or Gruppe as written; returns its normalised name."""
+        key = faction_key(written)
+        name = self.factions.get(key)
+        if name is None:
+            name = self.factions[key] = written
+        return name
+
+    def in_skip(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.skip)
 
 
 def extract(document: Document, body: str | None = None) -> Minutes:
@@ -127,21 +209,26 @@ def extract(document: Document, body: str | None = None) -> Minutes:
     if not re.search(r"[A-Za-zÄÖÜäöüß]{3}", view):
         raise ExtractionError("no words found: this does not look like council minutes", document.source.name)
     b = _Builder(document, view)
-    layout = choose_layout(view)
-    seg = layout.segment(view)
+    seg = choose_layout(view).segment(view)
+    b.skip = list(seg.skip)
 
-    _collect_persons(b)
-    _collect_factions(b)
+    _collect_factions(b, seg)
+    _collect_persons(b, seg)
+    meeting = _header_meeting(b, seg)
+    for section in seg.sections:
+        if section.organization:
+            b.gremium(section.organization)
+    _agenda_items(b, seg, meeting)
+    for section in seg.sections:
+        _extract_section(b, section, seg, meeting)
+    _consultation_table(b, seg)
+    _recommendations(b, seg)
+    _collect_narrated_meetings(b, seg)
+    _attendance(b, seg, meeting)
     body_name = body
     if body_name is None:
         found = find_body(view)
         body_name = found[0] if found else None
-    for section in seg.sections:
-        if section.organization:
-            b.gremium(section.organization)
-    for section in seg.sections:
-        _extract_section(b, section, seg)
-    _collect_narrated_meetings(b, seg)
     if body_name is None:
         for g in b.gremien:
             body_name = place_of(g) or body_name
@@ -149,97 +236,306 @@ def extract(document: Document, body: str | None = None) -> Minutes:
     return _assemble(b, body_name, papers)
 
 
-# --- persons and factions ---------------------------------------------------------------
+# --- factions -------------------------------------------------------------------------------
 
-def _collect_persons(b: _Builder) -> None:
-    """Merge the mentions of the whole text into persons, one per family name (and given name
-    where one document names two persons of one family name)."""
-    b.mentions = find_mentions(b.view)
-    givens: dict[str, set[str]] = defaultdict(set)
-    for m in b.mentions:
-        if m.given:
-            givens[m.family].add(m.given)
-    for m in b.mentions:
-        names = givens.get(m.family, set())
-        if len(names) > 1 and m.given:
-            key = f"{m.family} {m.given}"
-        else:
-            key = m.family
-        b.person_of_mention[m.start] = key
-        p = b.persons.setdefault(key, {"family": m.family, "given": None, "address": None, "title": None,
-                                       "statuses": {}, "spans": []})
-        if m.given and (len(names) == 1 or key.endswith(m.given)):
-            p["given"] = m.given
-        p["address"] = p["address"] or m.address
-        p["title"] = p["title"] or m.title
-        if m.role:
-            p["statuses"].setdefault(m.role, None)
-        p["spans"].append(b.span(m.start, m.end))
-
-
-def _collect_factions(b: _Builder) -> None:
-    """Fraktionen named as such ("SPD-Fraktion", "Fraktion BÜNDNIS 90/DIE GRÜNEN") and Gruppen."""
+def _collect_factions(b: _Builder, seg: Segmentation) -> None:
+    """Fraktionen named as such, Gruppen, and parties acting as groups in running text. A party
+    is named "X-Fraktion" when the text ever calls it a Fraktion, else as first written."""
     for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED):
         for m in pattern.finditer(b.view):
-            b.factions.setdefault(faction_name(m.group("party")), None)
-    for m in GROUP.finditer(b.view):
-        b.factions.setdefault("Gruppe " + " ".join(m.group("group").split()), None)
-
-
-def _faction_in(b: _Builder, start: int, end: int) -> str | None:
-    """The first Fraktion or Gruppe named in view[start:end], by its normalised name."""
-    found = []
+            key = faction_key(m.group("party"))
+            b.fraktion_forms.setdefault(key, faction_name(m.group("party")))
+    found: list[tuple[int, str]] = []
     for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED):
-        m = pattern.search(b.view, start, end)
-        if m:
-            found.append((m.start(), faction_name(m.group("party"))))
-    m = GROUP.search(b.view, start, end)
-    if m:
-        found.append((m.start(), "Gruppe " + " ".join(m.group("group").split())))
-    return min(found)[1] if found else None
+        for m in pattern.finditer(b.view):
+            if not _after_person(b.view, m.start()) and not b.in_skip(m.start()):
+                found.append((m.start(), faction_name(m.group("party"))))
+    for m in GROUP.finditer(b.view):
+        if not b.in_skip(m.start()):
+            found.append((m.start(), "Gruppe " + " ".join(m.group("group").split())))
+    covered = [(m.start(), m.end()) for p in (FACTION_SUFFIXED, FACTION_PREFIXED, GROUP) for m in p.finditer(b.view)]
+    for m in PARTY_NAME.finditer(b.view):
+        if any(s <= m.start() < e for s, e in covered) or b.in_skip(m.start()) or _after_person(b.view, m.start()):
+            continue
+        if _in_table_row(b.view, m.start()) or not _acts_as_group(b.view, m.start(), m.end()):
+            continue
+        found.append((m.start(), " ".join(m.group("party").split())))
+    for _, written in sorted(found):
+        key = faction_key(written)
+        if key in b.factions:
+            continue
+        if written.startswith("Gruppe "):
+            b.factions[key] = written
+        else:
+            b.factions[key] = b.fraktion_forms.get(key, written)
 
 
-# --- sections -------------------------------------------------------------------------
+def _after_person(text: str, pos: int) -> bool:
+    """A party in parentheses right after a name ("Stadträtin Voigt (DIE LINKE)") adds no faction."""
+    before = text[max(0, pos - 60):pos]
+    return bool(re.search(r"[A-ZÄÖÜ][\wäöüß'-]+\s*\(\s*$", before)) and not re.search(
+        r"(?:Stimmen?|Ja|Nein|Enthaltungen?|Gegenstimmen?)\s*:?\s*\d*\s*\(\s*$", before)
 
-def _extract_section(b: _Builder, section: Section, seg: Segmentation) -> None:
-    organization = b.gremium(section.organization)
-    meeting = None
+
+def _in_table_row(text: str, pos: int) -> bool:
+    """Party columns of attendance lists and roll calls ("Bachmann, Steffen<TAB>CDU<TAB><TAB>X")."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return "\t" in line and bool(re.match(r"^[ \t]*[A-ZÄÖÜ][\wäöüß'-]+,\s", line)) or bool(
+        re.match(r"^[ \t]*(?:[A-ZÄÖÜ][\wäöüß'.-]+[ \t]){0,4}[A-ZÄÖÜ][\wäöüß'-]+,\s[A-ZÄÖÜ]", line)
+        and "\t" in line)
+
+
+def _acts_as_group(text: str, start: int, end: int) -> bool:
+    """A party acts as a group: in a vote breakdown, as the subject or author of something."""
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 30]
+    if re.search(r"\(\s*(?:[^()]*,\s*)?$", before) and re.match(r"\s*(?:,[^()]*)?\)", after):
+        return True  # "(CDU, UWG)", "Nein-Stimmen: 3 (AfD)"
+    if re.search(r"(?:\b(?:Ja|Nein|Enthaltung(?:en)?|dafür|dagegen)\s*:|,)\s*$", before):
+        return True  # "Ja: CDU, FWG, FDP"
+    if re.search(r"\b(?:die|der|Die|Der|für\s+die|Antrag\s+der|Anfrage\s+der|Stimmen\s+der|namens\s+der|"
+                 r"gegen|und|sowie|Auch\s+die|auch\s+die)\s+$", before):
+        return True
+    return False
+
+
+# --- persons ----------------------------------------------------------------------------------
+
+def _collect_persons(b: _Builder, seg: Segmentation) -> None:
+    """Persons from mentions in running text, from labelled fields, attendance lists and signatures."""
+    b.mentions = find_mentions(b.view)
+    taken = [(m.start, m.end) for m in b.mentions]
+    free = [m for m in find_free_names(b.view) if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken)]
+    for m in sorted(b.mentions + free, key=lambda m: m.start):
+        if b.in_skip(m.start) and seg.attendance and seg.attendance[0] <= m.start < seg.attendance[1]:
+            continue  # the attendance list is read as a list below
+        key = b.person(m.family, m.given, address=m.address, title=m.title, role=m.role, feminine=m.feminine,
+                       span=b.span(m.start, m.end))
+        b.person_at[m.start] = key
+    b.mentions = sorted(b.mentions + free, key=lambda m: m.start)
+    for f in seg.fields:
+        if f.label not in _PERSON_FIELDS:
+            continue
+        for piece_start, piece in _pieces(f.value):
+            name = parse_listed_name(re.sub(r",\s*(?:VG|Amt|FD|Fachdienst|Fachbereich)\b.*$", "", piece))
+            if name is None:
+                continue
+            role = name.role or _PERSON_FIELDS[f.label]
+            start = f.start + piece_start + name.start
+            key = b.person(name.family, name.given, address=name.address, title=name.title, role=role,
+                           span=b.span(start, f.start + piece_start + name.end))
+            if f.label.startswith(("Vorsitz", "Schriftf", "Protokollf")):
+                b.memberships_pending = getattr(b, "memberships_pending", [])
+                b.memberships_pending.append((key, "Vorsitz" if f.label.startswith("Vorsitz") else "Schriftführung"))
+    _signatures(b)
+
+
+def _pieces(value: str) -> list[tuple[int, str]]:
+    if ";" in value:
+        out, pos = [], 0
+        for piece in value.split(";"):
+            out.append((pos, piece))
+            pos += len(piece) + 1
+        return out
+    return [(0, value)]
+
+
+def _signatures(b: _Builder) -> None:
+    """Names at the foot of a document with the function on the line below ("gez. Kölsch /
+    Schriftführerin", "Karl-Heinz Albers<TAB><TAB>Norbert Becker / Bürgermeister<TAB>Schriftführer")."""
+    tail_start = max(0, len(b.view) - 1200)
+    for m in SIGNATURE.finditer(b.view, tail_start):
+        roles = [r.strip() for r in re.split(r"\t+|\s{3,}", m.group("roles")) if r.strip()]
+        if not roles or not all(re.fullmatch(r"[A-ZÄÖÜ][\wäöüß.\- ]{2,40}", r) for r in roles):
+            continue
+        if any(len(r.split()) > 3 for r in roles):
+            continue
+        for cell in re.finditer(r"[^\t]+?(?=\t|\s{3,}|$)", m.group("cells")):
+            raw = cell.group().strip()
+            raw = re.sub(r"^gez\.\s*", "", raw)
+            raw = re.sub(r",\s*[^,]+$", "", raw) if raw.count(",") == 1 and not re.search(r",\s*[A-ZÄÖÜ][a-zäöüß]+$", raw) else raw
+            name = parse_listed_name(raw)
+            if name is None and re.fullmatch(r"(?:Dr\.\s)?[A-ZÄÖÜ][\wäöüß-]+", raw):
+                bare = raw.replace("Dr. ", "")
+                if bare in b.persons or any(p.family == bare for p in b.persons.values()):
+                    continue
+                from .persons import ListedName, plausible_family
+
+                if not plausible_family(bare):
+                    continue
+                name = ListedName(bare, None, "Dr." if raw.startswith("Dr.") else None)
+            if name is None:
+                continue
+            start = m.start("cells") + cell.start() + m.group("cells")[cell.start():].find(raw)
+            b.person(name.family, name.given, address=name.address, title=name.title, role=name.role,
+                     span=b.span(start, start + len(raw)))
+
+
+def _attendance(b: _Builder, seg: Segmentation, meeting: MeetingKey | None) -> None:
+    if not seg.attendance:
+        return
+    for a in att.parse_attendance(b.view, *seg.attendance):
+        n = a.name
+        key = b.person(n.family, n.given, address=n.address, title=n.title, role=a.role_label,
+                       span=b.span(a.start, a.end))
+        if meeting and a.present:
+            b.participants[meeting].setdefault(key, None)
+        if a.faction:
+            fkey = faction_key(re.sub(r"-Fraktion$|^Fraktion\s+", "", a.faction))
+            name = b.factions.get(fkey)
+            if name is not None:
+                role = a.function if a.function and "vorsitz" in a.function.lower() and "Fraktion" in a.function \
+                    else None
+                b.memberships[(key, name)] = role
+            if meeting:
+                role = _membership_role(a.role_label) or _membership_role(a.function)
+                b.memberships[(key, meeting.organization)] = role
+        elif meeting and (a.role_label or "").lower().endswith(("vorsitzende", "vorsitzender", "vorsitz")):
+            b.memberships[(key, meeting.organization)] = "Vorsitz"
+    for key, role in getattr(b, "memberships_pending", []):
+        if meeting:
+            b.memberships[(key, meeting.organization)] = role
+
+
+def _membership_role(text: str | None) -> str | None:
+    if not text:
+        return None
+    lower = text.lower()
+    if "vorsitz" in lower and "fraktion" not in lower:
+        return "stellvertretender Vorsitz" if lower.startswith(("stellv", "stv")) else "Vorsitz"
+    if "schriftf" in lower or "protokollf" in lower:
+        return "Schriftführung"
+    return None
+
+
+# --- the meeting a document records ---------------------------------------------------------------
+
+def _header_meeting(b: _Builder, seg: Segmentation) -> MeetingKey | None:
+    h: MeetingHeader | None = seg.meeting
+    if h is None or not h.organization or not h.date:
+        return None
+    organization = b.gremium(h.organization)
+    if organization is None:
+        return None
+    span = b.span(*h.span) if h.span else None
+    end = datetime_of(h.date, h.end_time) if h.end_time else None
+    return b.meeting(organization, h.date, start=datetime_of(h.date, h.start_time), span=span, end=end,
+                     location=h.location)
+
+
+def _agenda_items(b: _Builder, seg: Segmentation, meeting: MeetingKey | None) -> None:
+    """Items of the Tagesordnung list; their sections below add what was said and decided."""
+    for order, h in enumerate(seg.agenda, start=1):
+        span = b.span(h.title_start, h.title_end) if h.title_start is not None else None
+        from .agenda import is_public
+
+        b.items.append(_Item(meeting, h.number, h.title, span, public=is_public(h.number), order=order))
+
+
+def _item_for(b: _Builder, meeting: MeetingKey | None, number: str | None) -> _Item | None:
+    if number is None:
+        return None
+    return next((it for it in b.items if it.meeting == meeting and it.number == number), None)
+
+
+# --- sections ---------------------------------------------------------------------------------
+
+def _extract_section(b: _Builder, section: Section, seg: Segmentation, header: MeetingKey | None) -> None:
+    organization = b.gremium(section.organization) if section.organization else None
+    meeting = header
     if organization and section.date:
         span = b.span(section.header_start, section.start) if section.header_start is not None else None
         meeting = b.meeting(organization, section.date, span=span)
-    title_span = None
-    if section.title_start is not None and section.title_end is not None:
-        title_span = b.span(section.title_start, section.title_end)
-    item = _Item(meeting=meeting, number=section.number, name=section.title, span=title_span)
+    if seg.paper_page:
+        meeting = None
+    organization = meeting.organization if meeting else organization
+    item = _item_for(b, meeting, section.number)
+    if item is None:
+        title_span = b.span(section.title_start, section.title_end) if section.title_start is not None else None
+        item = _Item(meeting, section.number, section.title, title_span, public=section.public)
+        b.items.append(item)
+    elif section.title and not item.name:
+        item.name = section.title
 
     resolutions = _find_resolutions(b, section)
-    results = _find_results(b, section, resolutions)
-    blocks = [(r.span.start, r.span.end) for r in resolutions if r.span] + [(s, e) for s, e, _ in results]
-    statements = _find_statements(b, section, blocks)
-
-    for resolution in resolutions:
-        item.resolutions.append(resolution)
-    for start, _end, decision in results:
-        position = sum(1 for r in resolutions if r.span and r.span.start < start)
-        decision = replace(decision, decided_by=organization,
-                           resolution=position if position else None)
-        item.decisions.append(decision)
-        if item.result is None:
-            item.result = decision.result_text
-    # a resolution adopted by the body that decided on it is passed by that body
-    for decision in item.decisions:
+    blocks = [(r.span.start, r.span.end) for r in resolutions if r.span]
+    meeting_date = meeting.date if meeting else None
+    candidates = res.label_results(b.view, section.start, section.end)
+    taken = [s for c in candidates for s in c.spans]
+    if seg.paper_page:
+        candidates = []
+    else:
+        candidates += res.line_results(b.view, section.start, section.end, taken + blocks[:0])
+        taken = [s for c in candidates for s in c.spans] + [
+            (m.start(), m.end()) for m in RECOMMENDATION.finditer(b.view, section.start, section.end)]
+        candidates += res.sentence_results(b.view, section.start, section.end, taken=taken + _skips(b),
+                                           blocks=blocks, mentions=b.mentions, meeting_date=meeting_date)
+    decisions = res.merge(candidates)
+    for c in decisions:
+        item.decisions.append(_decision(b, c, organization, resolutions))
+    item.resolutions.extend(resolutions)
+    for i, decision in enumerate(item.decisions):
         if decision.resolution and decision.outcome == "adopted" and organization:
             r = item.resolutions[decision.resolution - 1]
             item.resolutions[decision.resolution - 1] = replace(r, passed_by=organization)
+    result_ranges = [s for c in decisions for s in c.spans]
+    statements = _find_statements(b, section, blocks + result_ranges + _skips(b))
     item.statements.extend(statements)
     if meeting:
         for s in statements:
             b.participants[meeting].setdefault(s.speaker, None)
         for m in b.mentions:
-            if section.start <= m.start < section.end and _acts(b, m):
-                b.participants[meeting].setdefault(b.person_of_mention[m.start], None)
+            if section.start <= m.start < section.end and m.start in b.person_at and _acts(b, m):
+                b.participants[meeting].setdefault(b.person_at[m.start], None)
     _attach_amounts(b, item, section)
-    b.items.append(item)
+
+
+def _skips(b: _Builder) -> list[tuple[int, int]]:
+    return list(b.skip)
+
+
+def _decision(b: _Builder, c: res.Candidate, organization: str | None, resolutions: list[Resolution]) -> Decision:
+    vote = c.vote
+    outcome = vote.outcome
+    if outcome is None:
+        if vote.unanimous or (vote.votes_for is not None and vote.votes_against is not None
+                              and vote.votes_for > vote.votes_against):
+            outcome = "adopted"
+        elif vote.votes_for is not None and vote.votes_against is not None and vote.votes_for < vote.votes_against:
+            outcome = "rejected"
+        else:
+            outcome = "other"
+    text = " / ".join(collapse(b.view[s:e]) for s, e in c.spans)
+    position = None
+    for i, r in enumerate(resolutions, start=1):
+        if r.span and r.span.start < c.start and (r.kind == "Änderungsantrag") == (c.kind == "amendment"):
+            position = i
+    referred = b.gremium(c.referred_to) if c.referred_to else None
+    if referred is not None and referred not in [s for s in b.gremien]:
+        referred = None
+    factions = tuple(tuple(_faction_names(b, names)) for names in c.factions)
+    first = min(c.spans)
+    return Decision(
+        outcome=outcome, result_text=" / ".join(collapse(b.text[s:e]) for s, e in c.spans) or text,
+        span=b.span(*first), unanimous=vote.unanimous, votes_for=vote.votes_for,
+        votes_against=vote.votes_against, abstentions=vote.abstentions, recusals=vote.recusals,
+        outcome_detail=vote.outcome_detail, decided_by=organization, resolution=position,
+        vote_subject=c.subject, factions_for=factions[0], factions_against=factions[1],
+        factions_abstaining=factions[2], referred_to=referred)
+
+
+def _faction_names(b: _Builder, written: tuple[str, ...]) -> list[str]:
+    out = []
+    for w in written:
+        if re.fullmatch(r"Bürgermeister(?:in)?|Landr(?:at|ätin)|Oberbürgermeister(?:in)?", w):
+            continue
+        key = faction_key(w)
+        name = b.factions.get(key)
+        if name is not None:
+            out.append(name)
+    return list(dict.fromkeys(out))
 
 
 def _acts(b: _Builder, m: Mention) -> bool:
@@ -248,14 +544,31 @@ def _acts(b: _Builder, m: Mention) -> bool:
     return not st.OBJECT_BEFORE.search(before)
 
 
+# A resolution label that introduces an amendment's text: "Änderungsantrag der Fraktion X:"
+_AMENDMENT_LABEL = re.compile(r"^[ \t]*(?P<kind>Änderungsantrag|Ergänzungsantrag)\b[^\n:]{0,80}:[ \t]*(?P<rest>[^\n]*)$",
+                              re.MULTILINE)
+
+
 def _find_resolutions(b: _Builder, section: Section) -> list[Resolution]:
     out = []
-    labels = list(RESOLUTION_LABEL.finditer(b.view, section.start, section.end))
+    labels = sorted(list(RESOLUTION_LABEL.finditer(b.view, section.start, section.end))
+                    + list(_AMENDMENT_LABEL.finditer(b.view, section.start, section.end)), key=lambda m: m.start())
     for i, m in enumerate(labels):
         stop = labels[i + 1].start() if i + 1 < len(labels) else section.end
         result = RESULT_LABEL.search(b.view, m.end(), stop)
         if result:
             stop = result.start()
+        line = res.RESULT_LINE.search(b.view, m.end(), stop)
+        if line:
+            stop = line.start()
+        # a resolution text ends at a paragraph that is no part of it (a new speaker, a procedure)
+        for para in re.finditer(r"\n[ \t]*\n(?=[^\n])", b.view[m.end():stop]):
+            nxt = b.view[m.end() + para.end():stop].lstrip()
+            if re.match(r"(?:Sodann|Anschließend|Danach|Die\s+(?:Bürgermeisterin|Vorsitzende)|Der\s+Vorsitzende|"
+                        r"Abstimmung|Nach\s)", nxt) or any(
+                    m.end() + para.end() <= x.start < stop and _acts(b, x) for x in b.mentions[:0]):
+                stop = m.end() + para.start()
+                break
         body_start = m.start("rest") if m.group("rest").strip() else m.end()
         block = b.span(body_start, stop)
         if not block.text:
@@ -271,8 +584,9 @@ def _find_resolutions(b: _Builder, section: Section) -> list[Resolution]:
             clauses.append(Clause(ordinal, collapse(c_span.text), c_span, amounts))
         lead_end = starts[0].start() if starts else block.end
         amounts = tuple(MonetaryAmount(v, b.span(s, e)) for s, e, v in find_amounts(b.view, block.start, lead_end))
-        out.append(Resolution(kind=KINDS.get(" ".join(m.group("kind").split()), m.group("kind")),
-                              text=collapse(block.text), clauses=tuple(clauses),
+        kind = m.group("kind")
+        kind = KINDS.get(" ".join(kind.split()), kind)
+        out.append(Resolution(kind=kind, text=collapse(block.text), clauses=tuple(clauses),
                               resolving_body=_resolving_body(b, block.start, block.end),
                               span=block, amounts=amounts))
     return out
@@ -284,52 +598,22 @@ def _resolving_body(b: _Builder, start: int, end: int) -> str | None:
     if first is None:
         return None
     sentence = b.view[first[0]:first[1]]
+    sentence = re.sub(r"^\d{1,2}\.\s+", "", sentence)
     verb = RESOLVING_VERB.search(sentence)
     if not verb:
         return None
     g = GREMIUM_RE.search(sentence, 0, verb.start())
     if not g or sentence[:g.start()].strip() not in ("Der", "Die", "Das", ""):
         return None
+    if sentence[g.end():verb.start()].strip():
+        return None
     return b.gremium(g.group("name"))
-
-
-def _find_results(b: _Builder, section: Section, resolutions: list[Resolution]):
-    """Decisions stated by result labels ("Abstimmungsergebnis: …") and their following lines."""
-    out = []
-    for m in RESULT_LABEL.finditer(b.view, section.start, section.end):
-        end = m.end()
-        # the result continues on the following non-blank lines (counts, a result sentence)
-        while end < section.end:
-            nl = b.view.find("\n", end + 1)
-            nl = section.end if nl < 0 or nl > section.end else nl
-            line = b.view[end + 1:nl]
-            if not line.strip() or RESULT_LABEL.match(line) or RESOLUTION_LABEL.match(line):
-                break
-            end = nl
-        result = b.span(m.start("rest") if m.group("rest").strip() else m.end(), end)
-        if not result.text:
-            continue
-        vote = parse_vote(result.text)
-        if vote.outcome is None and not vote.has_counts and vote.unanimous is None:
-            continue
-        outcome = vote.outcome or ("adopted" if vote.unanimous or _majority_for(vote) else "other")
-        subject = m.group("subject") or m.group("subject2")
-        out.append((m.start(), end, Decision(
-            outcome=outcome, result_text=collapse(result.text), span=result, unanimous=vote.unanimous,
-            votes_for=vote.votes_for, votes_against=vote.votes_against, abstentions=vote.abstentions,
-            recusals=vote.recusals, outcome_detail=vote.outcome_detail,
-            vote_subject=subject.strip() if subject else None)))
-    return out
-
-
-def _majority_for(vote) -> bool:
-    return vote.votes_for is not None and vote.votes_against is not None and vote.votes_for > vote.votes_against
 
 
 def _find_statements(b: _Builder, section: Section, blocks: list[tuple[int, int]]) -> list[Statement]:
     """Statements of the discussion: the text of the section outside resolution and result blocks."""
     out: list[Statement] = []
-    mentions = [m for m in b.mentions if section.start <= m.start < section.end]
+    mentions = [m for m in b.mentions if section.start <= m.start < section.end and m.start in b.person_at]
     last_person: str | None = None
     for para_start, para_end in _paragraphs(b.view, section.start, section.end):
         if any(s <= para_start < e for s, e in blocks):
@@ -346,14 +630,18 @@ def _find_statements(b: _Builder, section: Section, blocks: list[tuple[int, int]
                                                    for s, e, v in find_amounts(b.view, span.start, span.end))))
 
         for s_start, s_end in sentences(b.view, para_start, para_end):
+            if any(s <= s_start < e for s, e in blocks):
+                flush()
+                current, run = None, []
+                continue
             sentence = b.view[s_start:s_end]
             in_sentence = [m for m in mentions if s_start <= m.start < s_end]
             subject = next((m for m in in_sentence if _acts(b, m)), None)
-            speaker = b.person_of_mention[subject.start] if subject else None
+            speaker = b.person_at[subject.start] if subject else None
             if speaker is None and st.PRONOUN_SUBJECT.search(sentence) and st.is_speech(sentence):
                 speaker = last_person
             if in_sentence:
-                last_person = b.person_of_mention[in_sentence[-1].start]
+                last_person = b.person_at[in_sentence[-1].start]
             procedural = st.is_procedural(sentence) or not st.is_speech(sentence)
             if speaker and not procedural:
                 if speaker != current:
@@ -367,6 +655,25 @@ def _find_statements(b: _Builder, section: Section, blocks: list[tuple[int, int]
                 current, run = None, []
         flush()
     return out
+
+
+def _faction_in(b: _Builder, start: int, end: int) -> str | None:
+    """The Fraktion or Gruppe a speaker speaks for: the first one named in the sentence."""
+    found = []
+    for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED, GROUP):
+        m = pattern.search(b.view, start, end)
+        if m:
+            found.append((m.start(), m.group()))
+    m = PARTY_NAME.search(b.view, start, end)
+    if m and re.search(r"\b(?:für|namens|die|der)\s+$", b.view[max(start, m.start() - 12):m.start()]):
+        found.append((m.start(), m.group()))
+    for _, written in sorted(found):
+        name = b.factions.get(faction_key(re.sub(r"^Gruppe\s", "Gruppe ", written)))
+        if name is None:
+            name = b.factions.get(faction_key(written))
+        if name is not None:
+            return name
+    return None
 
 
 def _paragraphs(text: str, start: int, end: int):
@@ -387,27 +694,94 @@ def _attach_amounts(b: _Builder, item: _Item, section: Section) -> None:
     for r in item.resolutions:
         covered += [(a.span.start, a.span.end) for a in r.amounts]
         covered += [(a.span.start, a.span.end) for c in r.clauses for a in c.amounts]
-    for start, end, value in find_amounts(b.view, section.start, section.end):
+    for start, end, value in find_amounts(b.view, section.start, section.end) + table_amounts(
+            b.view, section.start, section.end):
         if not any(s <= start < e for s, e in covered):
             item.amounts.append(MonetaryAmount(value, b.span(start, end)))
 
 
-# --- meetings named in prose ----------------------------------------------------------------
+# --- Beratungsfolge, recommendations, narrated meetings --------------------------------------
+
+def _consultation_table(b: _Builder, seg: Segmentation) -> None:
+    """Each row of a Beratungsfolge table is a consultation at a meeting; its status, a decision."""
+    if seg.consultations is None:
+        return
+    rows, _ = find_rows(b.view, *seg.consultations)
+    for position, row in enumerate(rows, start=1):
+        organization = b.gremium(row.organization)
+        if organization is None:
+            continue
+        meeting = b.meeting(organization, row.date) if row.date else None
+        authoritative = bool(row.role and re.search(r"Entscheidung|Beschlussfassung", row.role))
+        number = None
+        if row.status:
+            vote = parse_vote(row.status)
+            item = _Item(meeting, None, None, None)
+            b.items.append(item)
+            outcome = vote.outcome or ("adopted" if vote.unanimous else "other")
+            s, e = row.status_start or row.start, row.status_end or row.end
+            factions = res.vote_factions(row.status)
+            item.decisions.append(Decision(
+                outcome=outcome, result_text=collapse(b.text[s:e]), span=b.span(s, e), unanimous=vote.unanimous,
+                votes_for=vote.votes_for, votes_against=vote.votes_against, abstentions=vote.abstentions,
+                recusals=vote.recusals, outcome_detail=vote.outcome_detail, decided_by=organization,
+                factions_for=tuple(_faction_names(b, factions[0])),
+                factions_against=tuple(_faction_names(b, factions[1])),
+                factions_abstaining=tuple(_faction_names(b, factions[2])),
+                referred_to=b.gremium(res.referral_target(row.status)) if vote.outcome == "referred" else None))
+        b.consultations.append(Consultation(position, organization, meeting, number, authoritative or None,
+                                            row.role))
+
+
+def _recommendations(b: _Builder, seg: Segmentation) -> None:
+    """"Beschlussempfehlung des Haupt- und Finanzausschusses vom 07.03.2023: Annahme" states the
+    result of another meeting (a step of the Beratungsfolge)."""
+    for m in RECOMMENDATION.finditer(b.view):
+        g = GREMIUM_RE.fullmatch(m.group("g").strip())
+        date = parse_date(DATE.search(m.group("date")))  # type: ignore[arg-type]
+        vote = parse_vote(m.group("result"))
+        if not g or date is None or vote.outcome is None:
+            continue
+        organization = b.gremium(g.group("name"))
+        if organization is None:
+            continue
+        meeting = b.meeting(organization, date)
+        item = _Item(meeting, None, None, None)
+        b.items.append(item)
+        factions = res.vote_factions(m.group("result"))
+        item.decisions.append(Decision(
+            outcome=vote.outcome, result_text=collapse(b.text[m.start("result"):m.end("result")]),
+            span=b.span(m.start("result"), m.end("result")), unanimous=vote.unanimous,
+            votes_for=vote.votes_for, votes_against=vote.votes_against, abstentions=vote.abstentions,
+            outcome_detail=vote.outcome_detail, decided_by=organization,
+            factions_for=tuple(_faction_names(b, factions[0])),
+            factions_against=tuple(_faction_names(b, factions[1]))))
+
 
 # Words between a Gremium and a date that make the date the Gremium's meeting:
-# "in seiner Sitzung am", "am", "vom", "in ihrer 3. Sitzung vom"
-_MEETING_LINK = re.compile(r"^[ \t\n]*(?:,[ \t\n]*)?(?:(?:hat\s+)?in\s+(?:seiner|ihrer|der)\s+(?:\d+\.\s+)?"
-                           r"(?:öffentlichen\s+)?Sitzung\s+)?(?:am|vom)[ \t\n]+(?:\w+,\s+(?:dem\s+)?)?$")
+# "in seiner Sitzung am", "am", "vom", "hat die Abwägung in seiner Sitzung am", "hat am"
+_MEETING_LINK = re.compile(
+    r"^[ \t\n]*(?:,[ \t\n]*)?(?:(?:hat|hatte|habe|haben)\s+(?:[\wäöüß-]+\s+){0,6}?)?"
+    r"(?:in\s+(?:seiner|ihrer|der)\s+(?:\d+\.\s+)?(?:öffentlichen\s+|nichtöffentlichen\s+)?Sitzung\s+)?"
+    r"(?:am|vom)[ \t\n]+(?:\w+,\s+(?:dem\s+)?)?$")
 
 
 def _collect_narrated_meetings(b: _Builder, seg: Segmentation) -> None:
     """Meetings that the text refers to: "im Sozialausschuss am 03.09.2020", "Kreistagssitzung
     vom 07.09.2020", "der Rat der Stadt X in seiner Sitzung am 14.12.2021"."""
     for start, _end, date in find_dates(b.view):
+        if b.in_skip(start) and not (seg.attendance is None):
+            pass
         window_start = max(0, start - 160)
         window = b.view[window_start:start]
+        sentence_start = max(window.rfind(". "), window.rfind("\n\n"))
+        if sentence_start > 0:
+            window = window[sentence_start:]
         best = None
         for g in GREMIUM_RE.finditer(window):
+            before = window[max(0, g.start() - 12):g.start()]
+            if re.search(r"\b(?:an|dem)\s+$", before) and not re.search(r"\bim\s+$", before):
+                continue  # an addressee ("Beschlussempfehlung an den Rat")
             if _MEETING_LINK.match(window[g.end():]):
                 best = g.group("name")
         if best is None:
@@ -427,26 +801,53 @@ def _collect_papers(b: _Builder, seg: Segmentation) -> list[Paper]:
     found: dict[str, list[Span]] = {}
     for start, end, reference in find_papers(b.view):
         found.setdefault(reference, []).append(b.span(start, end))
+    for m in REFERENCE_CELL.finditer(b.view):
+        line_start = b.view.rfind("\n", 0, m.start()) + 1
+        if re.match(r"^[ \t]*(?:TOP[ \t]*)?(?:[ÖN][ \t]?)?\d", b.view[line_start:m.start()]):
+            found.setdefault(m.group("reference"), []).append(b.span(m.start("reference"), m.end("reference")))
     papers = []
-    for i, (reference, spans) in enumerate(found.items()):
+    subject = _subject_paper(b, seg, found)
+    for reference, spans in found.items():
         consultations: tuple[Consultation, ...] = ()
-        name = None
-        if i == 0 and _is_subject_paper(b, spans[0]):
+        name = paper_type = None
+        if reference == subject:
             consultations, name = _beratungsfolge(b, seg)
-        papers.append(Paper(reference=reference, name=name, consultations=consultations, spans=tuple(spans)))
+            f = get_field(seg.fields, "Betreff")
+            name = f.value if f else name
+            f = get_field(seg.fields, "Vorlage-Art", "Vorlagenart", "Drucksache-Art", "Drucksachenart")
+            paper_type = f.value if f else None
+            if name is None and seg.item_page:
+                f = get_field(seg.fields, "Vorlage")
+                if f:
+                    rest = f.value.split(reference, 1)[-1].strip(" \t-")
+                    name = rest or None
+        papers.append(Paper(reference=reference, name=name, paper_type=paper_type, consultations=consultations,
+                            spans=tuple(spans)))
     return papers
 
 
-def _is_subject_paper(b: _Builder, first: Span) -> bool:
-    """The paper the document is about is named in its first lines."""
-    return first.start < 400
+def _subject_paper(b: _Builder, seg: Segmentation, found: dict[str, list[Span]]) -> str | None:
+    """The paper a document is about: named in its first lines (or its "Vorlage:" field)."""
+    if not found:
+        return None
+    f = get_field(seg.fields, "Vorlage", "Drucksache")
+    if f:
+        for reference in found:
+            if f.value.startswith(reference):
+                return reference
+    first = min(found, key=lambda r: found[r][0].start)
+    return first if found[first][0].start < 600 and (seg.paper_page or len(
+        {s.organization for s in seg.sections if s.organization}) > 1 or seg.item_page) else None
 
 
 def _beratungsfolge(b: _Builder, seg: Segmentation) -> tuple[tuple[Consultation, ...], str | None]:
-    """In a document that follows one paper through several meetings, each section is one step of
-    its Beratungsfolge; the step whose Gremium its resolution text names as subject decides."""
+    """The Beratungsfolge of the subject paper: the rows of its table, or — in a document that follows
+    one paper through several meetings — its sections; the step whose Gremium the resolution text
+    names as its subject decides."""
+    if b.consultations:
+        return tuple(b.consultations), None
     steps = [s for s in seg.sections if s.organization and s.date]
-    if len(steps) < 1:
+    if not steps:
         return (), None
     resolving = {r.resolving_body for item in b.items for r in item.resolutions if r.resolving_body}
     consultations = []
@@ -463,17 +864,24 @@ def _beratungsfolge(b: _Builder, seg: Segmentation) -> tuple[tuple[Consultation,
 # --- assembly -----------------------------------------------------------------------------
 
 def _assemble(b: _Builder, body_name: str | None, papers: list[Paper]) -> Minutes:
-    persons = tuple(
-        Person(key=key, family_name=p["family"], given_name=p["given"], form_of_address=p["address"],
-               title=p["title"], statuses=tuple(p["statuses"]), spans=tuple(p["spans"]))
-        for key, p in b.persons.items()
-    )
-    meetings = tuple(
-        Meeting(key=key, start=entry["start"], span=entry["span"], participants=tuple(b.participants.get(key, ())))
-        for key, entry in b.meetings.items()
-    )
+    places = {body_name.split(" ", 1)[-1]} if body_name else set()
+    places |= {g.split(" ")[-1] for g in b.gremien}
+    keys: dict[str, str] = {}
+    persons = []
+    for raw_key, p in b.persons.items():
+        if p.family in places and not p.address and not p.given:
+            continue
+        statuses = tuple(dict.fromkeys(role_nominative(r, p.feminine) for r in p.roles))
+        persons.append(Person(key=raw_key, family_name=p.family, given_name=p.given, form_of_address=p.address,
+                              title=p.title, statuses=statuses, spans=tuple(p.spans)))
+        keys[raw_key] = raw_key
+    meetings = []
+    for key, entry in b.meetings.items():
+        participants = tuple(k for k in b.participants.get(key, ()) if k in keys)
+        meetings.append(Meeting(key=key, start=entry["start"], end=entry["end"], location=entry["location"],
+                                span=entry["span"], participants=participants))
     organizations = tuple(Organization(name, GREMIUM) for name in b.gremien) + tuple(
-        Organization(name, FRAKTION) for name in b.factions)
+        Organization(name, FRAKTION) for name in dict.fromkeys(b.factions.values()))
     unnumbered: dict[MeetingKey | None, int] = defaultdict(int)
     items = []
     for it in b.items:
@@ -483,17 +891,22 @@ def _assemble(b: _Builder, body_name: str | None, papers: list[Paper]) -> Minute
         if it.number is None:
             unnumbered[it.meeting] += 1
             position = unnumbered[it.meeting]
+        statements = tuple(s for s in it.statements if s.speaker in keys)
         items.append(AgendaItem(
-            meeting=it.meeting, number=it.number, name=it.name,
-            result=it.result, span=it.span, decisions=tuple(it.decisions), statements=tuple(it.statements),
-            resolutions=tuple(it.resolutions), amounts=tuple(it.amounts), position=position,
+            meeting=it.meeting, number=it.number, name=it.name, order=it.order, public=it.public,
+            result=it.decisions[-1].result_text if it.decisions else None, span=it.span,
+            decisions=tuple(it.decisions), statements=statements, resolutions=tuple(it.resolutions),
+            amounts=tuple(it.amounts), position=position,
             resolution_text=it.resolutions[-1].text if it.resolutions else None))
+    memberships = tuple(Membership(person, organization, role) for (person, organization), role in
+                        b.memberships.items() if person in keys)
     return Minutes(
         source=b.document.source,
         body=Body(body_name) if body_name else None,
         organizations=organizations,
-        persons=persons,
+        persons=tuple(persons),
+        memberships=memberships,
         papers=tuple(papers),
-        meetings=meetings,
+        meetings=tuple(meetings),
         agenda_items=tuple(items),
     )

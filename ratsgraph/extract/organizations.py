@@ -19,6 +19,9 @@ _ADJECTIVE = r"(?:Technische|Beratende|Gemeinsame|Städtebauliche|Ständige|Beso
 # A Gremium as written, in any case form. Matches "Sozialausschuss", "des Kreistages",
 # "Rat der Stadt Wendenbach", "Ausschuss für Stadtentwicklung und Umwelt", "Haupt- und
 # Finanzausschusses", "Technischen Ausschusses", "Ortsbeirat Nord", "Bezirksvertretung Mitte".
+# White space inside a name: spaces, tabs or one line break (PDF text wraps and justifies lines).
+_WS = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
+
 GREMIUM = re.compile(
     rf"""(?<![\w-])(?P<name>
       (?:{_CAP}-\s(?:und|sowie)\s)?{_CAP}?(?:ausschuss|ausschuß)(?:es|e)?(?:\s(?:für|des|der)\s{_TOPICS})?
@@ -32,7 +35,7 @@ GREMIUM = re.compile(
     | Kreistag(?:e?s)?
     | Gemeindevertretung | Stadtvertretung | Stadtverordnetenversammlung | Verbandsversammlung
     | Rat(?:e?s)?
-    )(?![\w-])""",
+    )(?![\w-])""".replace(r"\s", _WS),
     re.VERBOSE,
 )
 
@@ -95,26 +98,34 @@ def place_of(gremium: str) -> str | None:
 
 # --- Fraktionen --------------------------------------------------------------------------
 
-# Party names and groups as written in minutes; longer forms first.
-PARTY = (
-    r"BÜNDNIS\s90/DIE\sGRÜNEN|Bündnis\s90/Die\sGrünen|BÜNDNIS\s90/GRÜNE|Bündnis\s90/Grüne|B90/Grüne|"
-    r"DIE\sLINKE|Die\sLinke|LINKE|Linke|DIE\sGRÜNEN|Die\sGrünen|GRÜNEN|Grünen|GRÜNE|Grüne|"
-    r"Die\sPARTEI|Freie\sWähler|FREIE\sWÄHLER|Freien\sWähler|"
-    r"CDU/CSU|CDU|CSU|SPD|FDP|AfD|FWG|UWG|FW|ÖDP|BSW|Volt|Piraten|WG\s[A-ZÄÖÜ][a-zäöüß]+|BfB|BVB|PARTEI|WfW|BWG"
-)
+from .lexicon import PARTY, PARTY_ACRONYM, PARTY_GROUP, party_key  # noqa: E402
 
-# "SPD-Fraktion", "FDP-Ratsfraktion", "AfD-Kreistagsfraktion", "CDU-Stadtratsfraktion"
+_SUFFIX_PARTY = rf"(?:{PARTY_GROUP}|{PARTY_ACRONYM}(?:/(?:{PARTY}|{PARTY_ACRONYM}))*)"
+# "SPD-Fraktion", "FDP-Ratsfraktion", "AfD-Kreistagsfraktion", "CDU-Stadtratsfraktion", "WGS-Fraktion"
 FACTION_SUFFIXED = re.compile(
-    rf"(?<![\w-])(?P<party>{PARTY})-(?:Rats|Kreistags|Stadtrats|Stadtverordneten|Gemeinderats)?[Ff]raktion(?:en)?\b"
-)
-# "Fraktion BÜNDNIS 90/DIE GRÜNEN", "Fraktion der SPD", "Fraktion Die Linke"
-FACTION_PREFIXED = re.compile(rf"\b(?:Rats|Kreistags)?[Ff]raktion\s(?:der\s|von\s)?(?P<party>{PARTY})(?![\w-])")
+    rf"(?<![\w/-])(?P<party>{_SUFFIX_PARTY})-(?:Rats|Kreistags|Stadtrats|Stadtverordneten|Gemeinderats|"
+    rf"Bezirks|Samtgemeinderats)?[Ff]raktion(?:en)?\b")
+# "Fraktion BÜNDNIS 90/DIE GRÜNEN", "Fraktion der SPD", "Fraktion Freie Wähler/FDP", "Fraktion Grüne Liste"
+FACTION_PREFIXED = re.compile(
+    rf"\b(?:Rats|Kreistags|Stadtrats)?[Ff]raktion\s(?:der\s|von\s)?(?P<party>{PARTY_GROUP}|{PARTY_ACRONYM})(?![\w-])")
 # "Gruppe Die PARTEI/Piraten", "Gruppe SPD/GRÜNE", "Gruppe DIE LINKE/Die PARTEI"
-GROUP = re.compile(rf"\bGruppe\s(?P<group>(?:{PARTY})(?:\s?/\s?(?:{PARTY}))*)(?![\w-])")
+GROUP = re.compile(rf"\bGruppe\s(?P<group>{PARTY_GROUP})(?![\w-])")
 # A party name acting on its own ("Antrag der SPD", "(CDU, UWG)").
-PARTY_NAME = re.compile(rf"(?<![\w/-])(?P<party>{PARTY})(?![\w/-])")
+PARTY_NAME = re.compile(rf"(?<![\w/-])(?P<party>{PARTY_GROUP})(?![\w/-])")
 
 
 def faction_name(party: str) -> str:
     """The contract's normalised name of a Fraktion: "<PARTY>-Fraktion"."""
     return f"{' '.join(party.split())}-Fraktion"
+
+
+def faction_key(name: str) -> str:
+    """The party key of a faction or group name, to tell whether two names mean one group."""
+    name = " ".join(name.split())
+    if name.startswith("Gruppe "):
+        return "gruppe:" + party_key(name[len("Gruppe "):])
+    for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED):
+        m = pattern.fullmatch(name) or pattern.search(name)
+        if m:
+            return party_key(m.group("party"))
+    return party_key(name)

@@ -1,47 +1,63 @@
 """Persons as minutes name them: a form of address ("Herr", "Frau", inflected "Herrn"), an
 academic title, a function before the name ("Landrat", "des Ersten Beigeordneten"), given and
-family name with particles ("van der Linden"), and the nominative of the function."""
+family name with particles ("van der Linden"), in running text and in lists ("Harms, Jens-Uwe",
+"Dr. Peter Kessler"), and the nominative of the function in the person's gender."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-# Function words written before a name, as stems; the endings of case and gender are added below.
-_ROLE_STEMS = r"""
-    (?:Ober|Ersten?|Zweiten?|Dritten?|Erster|Zweiter|Dritter|Orts|Bezirks|Samtgemeinde|Stadt|Verbandsgemeinde)?[bB]ürgermeister
-  | Landr[aä]t | Kreisr[aä]t | Stadtr[aä]t | Gemeinder[aä]t | Marktgemeinder[aä]t | Ortsr[aä]t | Ratsherr | Ratsfrau
-  | Stadtbaur[aä]t | Kreisbaur[aä]t | Kreisdirektor | Oberkreisdirektor | Stadtdirektor | Gemeindedirektor
-  | (?:Stadt|Kreis|Gemeinde)?[kK]ämmerer | Dezernent | Beigeordnet | Bürgervorsteher | Ratsvorsitzend
-  | (?:Ausschuss|Kreistags|Fraktions|Ortsrats|Ausschuß|Stadtverordneten|Gemeinderats)?[vV]orsitzend
-  | Fachbereichsleiter | Amtsleiter | Abteilungsleiter | Fachdienstleiter | Sachgebietsleiter | Referatsleiter
-  | Fachbereichsleitung | Amtsleitung | Teamleiter | Betriebsleiter | Werkleiter | Geschäftsführer | Leiter
-  | Kreistagsabgeordnet | Abgeordnet | Kreistagsmitglied | Ratsmitglied | Stadtverordnet | Gemeindevertreter | Stadtvertreter
-  | Ausschussmitglied | Ortsvorsteher | Stadtpräsident | Kreispräsident | Schriftführer | Protokollführer
-  | Gleichstellungsbeauftragt | Klimaschutzmanager | Sachbearbeiter | Kreisbrandmeister | Stadtbrandmeister
-  | Gemeindebrandmeister | Wehrführer | Kreisjugendpfleger | Jugendpfleger | Stadtjugendpfleger | Kreisoberamtsrat
-  | Verwaltungsdirektor | Kreisverwaltungsdirektor | Revierförster | Schulleiter | Polizeidirektor
-  | Kreiskämmerer | Sozialdezernent | Baudezernent | Bauamtsleiter | Kreisschulrat | Hauptamtsleiter
-"""
-# Feminine -in/-innen, adjectival nouns (stems ending in -t/-d) -e/-er/-en/-em, masculine -en/-n/-s.
-_ROLE = rf"(?:(?:stellv\.|stv\.|Stv\.|Stellv\.|stellvertretende[rnm]?|Stellvertretende[rnm]?)\s)?" \
-        rf"(?:(?:Erste|Technische|Allgemeine|Zweite|Dritte)[rnm]?\s)?(?:{_ROLE_STEMS})(?:in(?:nen)?|e[rnms]?|n|s)?"
-ROLE = re.compile(rf"(?<![\w-])(?:{_ROLE})(?![\w-])", re.VERBOSE)
+from .lexicon import is_feminine_name, is_given_name
 
-_NAME = r"[A-ZÄÖÜ][a-zäöüßéèáàëïç']+(?:-[A-ZÄÖÜ][a-zäöüßéèáàëïç']+)*"
-PARTICLE = r"(?:von\sund\szu|von\sder|von\sdem|van\sder|van\sden|van\sde|von|vom|van|zu|zur|de|del|di|ten|ter|op\sde)"
-_TITLE = r"(?:Prof\.\s?)?Dr\.(?:\s?(?:med|phil|jur|rer\.\s?nat|rer\.\s?pol|h\.\s?c|Ing)\.)?(?:\s?Dr\.)?|Prof\.|Dipl\.-Ing\.|Dipl\.-Kfm\."
+# The endings of German function nouns; a function word is a capitalised word ending in one of
+# them ("Landrat", "Bürgermeisterin", "Fachbereichsleiter", "Kreistagsabgeordneter").
+_ROLE_NOUN_STEMS = (
+    r"rat|rät|bürgermeister|meister|leiter|führer|vorsteher|vertreter|mitglied|direktor|präsident"
+    r"|kämmerer|kämmer|referent|dezernent|sprecher|pfleger|ratsherr|ratsfrau|sachbearbeiter|förster"
+    r"|amtmann|manager|koordinator|berater|inspektor|sekretär|justiziar|ingenieur|architekt|planer"
+    r"|verwalter|prüfer|bürger|senator|schöffe|beisitzer|kassierer|wart"
+)
+# Adjectival nouns take -e/-er/-en/-em ("der Vorsitzende", "ein Vorsitzender", "dem Vorsitzenden").
+_ROLE_ADJ_STEMS = r"vorsitzend|verordnet|beigeordnet|abgeordnet|beauftragt|angestellt|bedienstet"
+# Prefixes written before a function: "stellv.", "Erste", "Technische Beigeordnete".
+_ROLE_PREFIX = (r"(?:(?:stellv\.|stv\.|Stv\.|Stellv\.|stellvertretende[rnms]?|Stellvertretende[rnms]?)\s)?"
+                r"(?:(?:Erste|Zweite|Dritte|Vierte|Technische|Allgemeine|Ehrenamtliche|Hauptamtliche|Sachkundige"
+                r"|Beratende|Leitende|Kommissarische)[rnms]?\s)?")
+_ROLE_WORD = (rf"[A-ZÄÖÜ][a-zäöüß]*(?:(?:{_ROLE_NOUN_STEMS})(?:in(?:nen)?|e?s|en|n)?"
+              rf"|(?:{_ROLE_ADJ_STEMS})(?:e[rnms]?))"
+              r"|Bürgermeister(?:in)?|Landr[aä]t(?:in)?|Vorsitzende[rnm]?|Leiter(?:in)?|Stadtrat|Stadträtin")
+_ROLE = rf"{_ROLE_PREFIX}(?:{_ROLE_WORD})"
+
+# Words that end like a function but are none (or are bodies, not persons).
+NOT_ROLES = frozenset("""
+    Rat Rates Rats Beirat Beirates Referat Apparat Vorrat Senat Magistrat Heirat Zierrat Unrat Automat Format
+    Mandat Ausschussmitglied Verbraucherrat Bürger Ortsbürger Mitbürger Wart Meister Räte Pfleger Gemeinderäte
+    Stadträte Ratsmitglieder Mitglieder Kreisräte Ortsrat Ortsbeirat Ortschaftsrat Bezirksbeirat Jugendrat
+    Seniorenrat Integrationsrat Ältestenrat Behindertenbeirat Seniorenbeirat Jugendbeirat Ausländerbeirat
+    Verwaltungsrat Aufsichtsrat Stiftungsrat Kirchenrat Landesrat Bundesrat Personalrat Betriebsrat Elternrat
+""".split())
+
+ROLE = re.compile(rf"(?<![\w-])(?:{_ROLE})(?![\w-])")
+
+_NAME_CHARS = r"a-zäöüßéèáàâêëïîçığşñøåãõ'"
+NAME = rf"[A-ZÄÖÜÇŞİ][{_NAME_CHARS}]+(?:-[A-ZÄÖÜ][{_NAME_CHARS}]+)*"
+PARTICLE = r"(?:von\sund\szu|von\sder|von\sdem|van\sder|van\sden|van\sde|de\sla|von|vom|van|zu|zur|de|del|di|da|ten|ter|op\sde)"
+TITLE = (r"(?:Prof\.\s?)?Dr\.(?:\s?(?:med|phil|jur|rer\.\s?nat|rer\.\s?pol|h\.\s?c|Ing|dent|vet)\.)?(?:\s?Dr\.)?"
+         r"|Prof\.|Dipl\.-Ing\.|Dipl\.-Kfm\.|Dipl\.-Verw\.wirt")
 ADDRESS = r"Herrn?|Frau"
+_SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # spaces, or one line break (wrapped text)
 
-# A mention: "Herrn Kowalczyk", "Landrat Hendele", "Frau Dr. Feldhaus", "die Technische
-# Beigeordnete van der Linden", "Erste Kreisrätin Dr. Katharina vom Brocke", "Herr Hans Krüger".
+# A mention in running text: a form of address or a function, then the name. "Herrn Kowalczyk",
+# "Landrat Hendele", "Frau Dr. Feldhaus", "die Technische Beigeordnete van der Linden",
+# "Erste Kreisrätin Dr. Katharina vom Brocke", "Herr Hans Krüger".
 PERSON = re.compile(
     rf"""(?<![\w-])
-    (?:(?P<address>{ADDRESS})[ \t]+(?:(?P<role>{_ROLE})[ \t]+)?
-     | (?P<role2>{_ROLE})[ \t]+(?:(?P<address2>{ADDRESS})[ \t]+)?)
-    (?:(?P<title>{_TITLE})[ \t]*)?
-    (?:(?P<given>{_NAME})[ \t]+(?!{PARTICLE}[ \t]+(?:und|oder)\b))?
-    (?P<family>(?:{PARTICLE}[ \t]+)?{_NAME})
+    (?:(?P<address>{ADDRESS}){_SP}(?:(?P<role>{_ROLE}){_SP})?
+     | (?P<role2>{_ROLE}){_SP}(?:(?P<address2>{ADDRESS}){_SP})?)
+    (?:(?P<title>{TITLE})[ \t]*)?
+    (?:(?P<given>{NAME}){_SP}(?!{PARTICLE}{_SP}(?:und|oder|dem|der|den)\b))?
+    (?P<family>(?:{PARTICLE}{_SP})?{NAME})
     (?![\w-])""",
     re.VERBOSE,
 )
@@ -56,35 +72,52 @@ NOT_NAMES = frozenset("""
     Samstag Sonntag Stellvertreter Stellvertreterin Mitglied Mitglieder Abstimmung Ergebnis Ja Nein Tagesordnung
     Protokoll Niederschrift Beratung Anlage Hinweis Fragen Frage Bericht Vertreter Vertreterin Amt Fachbereich
     Gemeinderat Stadtrat Marktgemeinderat Ortsrat Kreisrat Herzlich Dank Gast Gäste Wort Namen Auftrag
-    CDU SPD FDP AfD CSU GRÜNE Grüne Linke UWG FWG
+    Dezernat Zweckverband Landratsamt Jugendamt Bauamt Ordnungsamt Sozialamt Medienzentrum Verein Kreisverband
+    Ortsverein Büro Ingenieurbüro Planungsbüro Fachdienst Referat Stadtwerke Eigenbetrieb Kreishaus Rathaus
+    Verbandsgemeinde Samtgemeinde Bezirksamt Magistrat Kreisverwaltung Stadtverwaltung Gemeindeverwaltung
+    Amtes Vorstand Geschäftsführung Jobcenter Landesamt Ministerium Bundesamt Polizei Feuerwehr Ortsfeuerwehr
+    Kreissportbund Sportbund Kirche Schule Gymnasium Grundschule Realschule Kita Kindergarten Ausschusses
+    Ratsmitglieder Stadträte Gemeinderäte Kreisräte Personen Zuhörer Presse Bürgerinnen Bürger Einwohner
+    Sachverhalt Beschlussvorschlag Vorsitz Schriftführer Schriftführerin Verfasser Anwesend Entschuldigt
+    CDU SPD FDP AfD CSU GRÜNE Grüne Linke LINKE UWG FWG Piraten
 """.split())
 
-_GIVEN_NOT = re.compile(r"(?:ung|heit|keit|schaft|ion|tät|ismus|ment|nis|tum|ei|ag|rat)$")
+_NOUN_ENDING = re.compile(r"(?:ung|heit|keit|schaft|tion|sion|tät|ismus|ment|nis|tum|ei|amt|rat|verband|zentrum)$")
 
 
 @dataclass(frozen=True)
 class Mention:
+    """One naming of a person in the text, with what it says about them."""
+
     start: int
     end: int
     family: str
     given: str | None
     address: str | None  # "Herr" / "Frau"
     title: str | None
-    role: str | None  # nominative
+    role: str | None  # as written, any case
+    feminine: bool | None = None
 
 
-def _is_feminine(address: str | None, role_text: str | None) -> bool | None:
+def _feminine(address: str | None, role: str | None, given: str | None) -> bool | None:
     if address:
         return address == "Frau"
-    if role_text:
-        last = role_text.split()[-1]
-        if last.endswith(("in", "innen", "frau")) and not last.endswith(("Ratsherrin",)):
+    if given:
+        g = is_feminine_name(given)
+        if g is not None:
+            return g
+    if role:
+        last = role.split()[-1]
+        if re.search(r"(?:in|innen|frau)$", last):
             return True
+        if re.search(r"(?:er|herr|rat|meister|leiter|direktor|ent)$", last) and not last.endswith(("rätin",)):
+            if not re.search(r"(?:vorsitzend|verordnet|beigeordnet|abgeordnet|beauftragt)er$", last):
+                return False
     return None
 
 
 def role_nominative(role: str, feminine: bool | None = None) -> str:
-    """The nominative of a function phrase as written in any case.
+    """The nominative of a function phrase as written in any case, in the given gender.
 
     >>> role_nominative("des Ersten Beigeordneten")
     'Erster Beigeordneter'
@@ -92,58 +125,154 @@ def role_nominative(role: str, feminine: bool | None = None) -> str:
     'Technische Beigeordnete'
     >>> role_nominative("Stadtverordnetem")
     'Stadtverordneter'
-    >>> role_nominative("Landrätin")
-    'Landrätin'
+    >>> role_nominative("Kreistagsabgeordneter", feminine=True)
+    'Kreistagsabgeordnete'
+    >>> role_nominative("Landrates")
+    'Landrat'
     """
-    role = re.sub(r"^(?:der|des|dem|den|die|vom|von|zum|zur)\s+", "", " ".join(role.split()))
+    role = re.sub(r"^(?:der|des|dem|den|die|vom|von|zum|zur|durch|an|für)\s+", "", " ".join(role.split()))
     words = role.split(" ")
     head = words[-1]
-    adjectival = re.search(r"(?:[Bb]eigeordnet|[Vv]orsitzend|[Aa]bgeordnet|[Vv]erordnet|[Bb]eauftragt|"
-                           r"[Ss]tellvertretend)(e[rnm]?)$", head)
+    adjectival = re.search(rf"(?:{_ROLE_ADJ_STEMS}|vorsitzend|stellvertretend)(e[rnms]?)$", head.lower())
     if adjectival:
-        stem = head[: -len(adjectival.group(1))]
+        ending = adjectival.group(1)
         if feminine is None:
-            feminine = adjectival.group(1) == "e"
-        head = stem + ("e" if feminine else "er")
+            feminine = True if ending == "e" and not any(w.endswith("er") and w[0].isupper() for w in words[:-1]) \
+                else None if ending in ("en", "em") else ending == "e"
+        stem = head[: -len(ending)]
+        words[-1] = stem + ("e" if feminine else "er")
+    else:
+        if not head.endswith(("in", "innen")):
+            # genitive/dative of masculine nouns: "des Landrates", "dem Ratsherrn", "des Kämmerers"
+            head = re.sub(r"(rat|herr|tor|ent|ster|eiter|erer|rer|her)e?s$", r"\1", head)
+            head = re.sub(r"herrn$", "herr", head)
+            head = re.sub(r"(ent|tor)en$", r"\1", head)
         words[-1] = head
-        for i in range(len(words) - 1):
-            adj = re.fullmatch(r"(Erst|Technisch|Allgemein|Zweit|Dritt|[Ss]tellvertretend)(e[rnm]?)", words[i])
-            if adj:
-                words[i] = adj.group(1) + ("e" if feminine else "er")
-        return " ".join(words)
-    if not head.endswith(("in", "innen")):
-        # masculine nouns in genitive/dative: "des Landrats", "dem Bürgermeister", "Beigeordneten"
-        head = re.sub(r"(?<=[^e])s$", "", head) if re.search(r"(?:rat|herr|direktor|tag)s$", head) else head
-        head = re.sub(r"(?<=herr)n$", "", head)
-    words[-1] = head
+        if feminine is None:
+            feminine = head.endswith(("in", "frau"))
     for i in range(len(words) - 1):
-        adj = re.fullmatch(r"(Erst|Technisch|Allgemein|Zweit|Dritt)(e[rnm]?)", words[i])
+        adj = re.fullmatch(r"(Erst|Zweit|Dritt|Viert|Technisch|Allgemein|Ehrenamtlich|Hauptamtlich|Sachkundig"
+                           r"|Beratend|Leitend|Kommissarisch|[Ss]tellvertretend)(e[rnms]?)", words[i])
         if adj:
-            fem = feminine if feminine is not None else head.endswith("in")
-            words[i] = adj.group(1) + ("e" if fem else "er")
+            words[i] = adj.group(1) + ("e" if feminine else "er")
     return " ".join(words)
+
+
+def _bare(family: str) -> str:
+    return re.sub(rf"^{PARTICLE}[ \t]+", "", family)
+
+
+def plausible_family(word: str) -> bool:
+    bare = _bare(word)
+    return len(bare) >= 2 and bare not in NOT_NAMES and word not in NOT_NAMES and not (
+        " " in word and _NOUN_ENDING.search(bare.lower()))
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """All person mentions in text[start:end] that have a form of address or a function."""
     out = []
-    for m in PERSON.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    pos = start
+    while True:
+        m = PERSON.search(text, pos, end)
+        if m is None:
+            break
+        pos = m.start() + 1
         address = m.group("address") or m.group("address2")
-        role_text = m.group("role") or m.group("role2")
+        role = m.group("role") or m.group("role2")
+        if role and role.split()[-1] in NOT_ROLES:
+            role = None
+            if not address:
+                continue
         given, family = m.group("given"), m.group("family")
-        if given and (given in NOT_NAMES or _GIVEN_NOT.search(given)):
-            # "Herr Meier Stellung …": the second word is no family name; re-read with one name
+        family_end = m.end("family")
+        if given and (given in NOT_NAMES or (_NOUN_ENDING.search(given.lower()) and not is_given_name(given))
+                      or not plausible_family(family)):
+            # "Herr Meier Stellung …", "Herrn Kreuzberger vom Dezernat": only the first word is the name
             family, given = given, None
-            fam_end = m.start("given") + len(family)
-        else:
-            fam_end = m.end("family")
-        bare = re.sub(rf"^{PARTICLE}[ \t]+", "", family)
-        if family in NOT_NAMES or bare in NOT_NAMES or len(bare) < 2:
+            family_end = m.start("given") + len(family)
+        if not plausible_family(family):
             continue
-        feminine = _is_feminine(address, role_text)
-        role = role_nominative(role_text, feminine) if role_text else None
         address_norm = "Herr" if address and address.startswith("Herr") else address
-        mention_start = m.start()
-        out.append(Mention(mention_start, fam_end, family, given, address_norm,
-                           m.group("title"), role))
+        out.append(Mention(m.start(), family_end, family, given, address_norm, m.group("title"), role,
+                           _feminine(address_norm, role, given)))
+        pos = family_end
+    return out
+
+
+# --- names in lists (attendance, labels, signatures) ---------------------------------------
+
+@dataclass(frozen=True)
+class ListedName:
+    family: str
+    given: str | None = None
+    title: str | None = None
+    role: str | None = None
+    address: str | None = None
+    start: int = 0  # offsets relative to the parsed cell
+    end: int = 0
+
+
+# "Harms, Jens-Uwe", "Dr. Harms, Jens-Uwe", "Hünninghaus, Dr. Elisabeth", "vom Brocke, Katharina"
+_INVERTED = re.compile(
+    rf"^(?:(?P<role>{_ROLE}){_SP})?(?:(?P<title>{TITLE})[ \t]*)?(?P<family>(?:{PARTICLE}{_SP})?{NAME}),[ \t]*"
+    rf"(?:(?P<title2>{TITLE})[ \t]*)?(?P<given>{NAME}(?:[ \t]{NAME})?)$")
+# "Dr. Peter Kessler", "Stadtverordneter Bernd Hofmann", "Frau Heike Schubert", "Erste Kreisrätin Dr. vom Brocke"
+_DIRECT = re.compile(
+    rf"^(?:(?P<address>{ADDRESS}){_SP})?(?:(?P<role>{_ROLE}){_SP})?(?:(?P<title>{TITLE})[ \t]*)?"
+    rf"(?:(?P<given>{NAME}){_SP})?(?P<family>(?:{PARTICLE}{_SP})?{NAME})$")
+
+
+def parse_listed_name(cell: str) -> ListedName | None:
+    """A person's name as lists write it; None when the cell is no name.
+
+    >>> parse_listed_name("Dr. Harms, Jens-Uwe")
+    ListedName(family='Harms', given='Jens-Uwe', title='Dr.', role=None, address=None, start=0, end=19)
+    >>> parse_listed_name("Stadtverordneter Bernd Hofmann").role
+    'Stadtverordneter'
+    >>> parse_listed_name("Mitglieder") is None
+    True
+    """
+    stripped = cell.strip()
+    offset = cell.find(stripped) if stripped else 0
+    m = _INVERTED.match(stripped)
+    if m:
+        given = m.group("given")
+        if not plausible_family(m.group("family")) or given.split()[0] in NOT_NAMES:
+            return None
+        return ListedName(m.group("family"), given, m.group("title") or m.group("title2"), m.group("role"),
+                          None, offset, offset + len(stripped))
+    m = _DIRECT.match(stripped)
+    if not m:
+        return None
+    given, family, role = m.group("given"), m.group("family"), m.group("role")
+    if role and role.split()[-1] in NOT_ROLES:
+        return None
+    if not plausible_family(family):
+        return None
+    # a bare name needs a title, address, role or a known given name to be taken for a person
+    if not (m.group("address") or role or m.group("title") or (given and is_given_name(given))):
+        return None
+    if given and given in NOT_NAMES:
+        return None
+    address = m.group("address")
+    address = "Herr" if address and address.startswith("Herr") else address
+    return ListedName(family, given, m.group("title"), role, address, offset, offset + len(stripped))
+
+
+# A given and family name in running text without address or function, when the given name is
+# known: "Sabine Müller-Hagedorn, Vorsitzende der SPD-Fraktion", "Nina Wolters, Pressesprecherin"
+FREE_NAME = re.compile(rf"(?<![\w-])(?:(?P<title>{TITLE})[ \t]*)?(?P<given>{NAME})[ \t]+"
+                       rf"(?P<family>(?:{PARTICLE}[ \t]+)?{NAME})(?![\w-])")
+
+
+def find_free_names(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Names in running text that carry no address or function but start with a known given name."""
+    out = []
+    for m in FREE_NAME.finditer(text, start, len(text) if end is None else end):
+        given, family = m.group("given"), m.group("family")
+        if not is_given_name(given) or not plausible_family(family) or is_given_name(family):
+            continue
+        out.append(Mention(m.start(), m.end(), family, given, None, m.group("title"), None,
+                           is_feminine_name(given)))
     return out

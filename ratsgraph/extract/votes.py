@@ -6,7 +6,7 @@ Enthaltungen")."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 NUMBER_WORDS = {
     "kein": 0, "keine": 0, "keiner": 0, "null": 0,
@@ -19,20 +19,22 @@ _COUNT = r"\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # Outcome words in order of precedence (the first that matches wins); each maps to
 # (top concept, finer reading or None). "Der Antrag wird einstimmig abgelehnt" is rejected.
 OUTCOME_WORDS: list[tuple[re.Pattern[str], str, str | None]] = [
-    (re.compile(r"\bzur\s+Kenntnis\s+genommen|\bKenntnisnahme\b|\bnimmt\b[^.]{0,80}\bzur\s+Kenntnis", re.I),
-     "noted", None),
-    (re.compile(r"\bzurückgezogen|\bzieht\b[^.]{0,60}\bzurück\b", re.I), "withdrawn", None),
-    (re.compile(r"\bungeändert\s+beschlossen", re.I), "adopted", "adoptedUnchanged"),
-    (re.compile(r"\b(?:geändert|mit\s+Änderungen?)\s+(?:beschlossen|angenommen)", re.I),
+    (re.compile(r"\bzur\s+Kenntnis\s+genommen|\bKenntnisnahme\b|\b(?:nimmt|nahm|nehmen)\b[^.]{0,80}\bzur\s+Kenntnis",
+                re.I), "noted", None),
+    (re.compile(r"\bzurückgezogen|\b(?:zieht|zog)\b[^.]{0,60}\bzurück\b", re.I), "withdrawn", None),
+    (re.compile(r"\bungeändert\s+(?:beschlossen|empfohlen|angenommen)", re.I), "adopted", "adoptedUnchanged"),
+    (re.compile(r"\b(?:geändert|mit\s+Änderungen?)\s+(?:beschlossen|angenommen|empfohlen)", re.I),
      "adopted", "adoptedWithChanges"),
-    (re.compile(r"\b(?:zurück)?(?:über|ver)wie?sen\b|\bVerweisung\b", re.I), "referred", None),
-    (re.compile(r"\bvertagt|\bzurückgestellt|\bverschoben|\bvon\s+der\s+Tagesordnung\s+abgesetzt", re.I),
-     "deferred", None),
-    (re.compile(r"\babgelehnt|\blehnt\b[^.]{0,120}\bab\b|\bnicht\s+(?:erreicht|angenommen|zugestimmt|beschlossen)",
-                re.I), "rejected", None),
-    (re.compile(r"\bempfohlen|\bempfiehlt|\bAnnahme\s+empfohlen", re.I), "adopted", "recommended"),
+    (re.compile(r"\b(?:zurück)?(?:über|ver)wiesen\b|\bVerweisung\b|\b(?:ver|über)wei?st\b|\b(?:ver|über)wies\b",
+                re.I), "referred", None),
+    (re.compile(r"\bvertagt|\bvertagte\b|\bzurückgestellt|\bverschoben\b|\bvon\s+der\s+Tagesordnung\s+abgesetzt",
+                re.I), "deferred", None),
+    (re.compile(r"\babgelehnt|\b(?:lehnt|lehnte|lehnen)\b[^.]{0,160}\bab\b"
+                r"|\bnicht\s+(?:erreicht|angenommen|zugestimmt|beschlossen)", re.I), "rejected", None),
+    (re.compile(r"\bempfohlen|\bempfiehlt|\bempfahl\b", re.I), "adopted", "recommended"),
     (re.compile(r"\bbeschlossen|\bangenommen|\bzugestimmt|\bgenehmigt|\bbestätigt|\bbeschließt|\bbeschloss\b"
-                r"|\bstimmt\b[^.]{0,120}\bzu\b|\bAnnahme\b|\bgefasst", re.I), "adopted", None),
+                r"|\b(?:stimmt|stimmte|stimmen)\b[^.]{0,160}\bzu\b|\bAnnahme\b|\bgefasst|\bfasste\b|\bgebilligt"
+                r"|\bbilligt|\bBeschluss\s+fiel\b|\bgenehmigte\b", re.I), "adopted", None),
     (re.compile(r"\bgewählt|\bbestellt\b|\bbenannt\b", re.I), "other", "elected"),
     (re.compile(r"\berledigt", re.I), "other", "settled"),
 ]
@@ -45,7 +47,7 @@ LABELLED_COUNT = re.compile(
     r"""\b(?P<label>Ja(?:[-\s]?Stimmen)?|Dafür|Für|Zustimmung(?:en)?
         |Nein(?:[-\s]?Stimmen)?|Dagegen|Gegen(?:stimmen)?|Ablehnung(?:en)?
         |(?:Stimm)?[Ee]nthaltung(?:en)?|Enthaltungen|Befangen(?:heit)?|Befangene)
-        \s*[:=]?\s*(?P<count>\d{1,3})(?![\d:.,])""",
+        [ \t]*[:=]?[ \t]*(?P<count>\d{1,3})(?!\d|[:.,]\d)""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -58,8 +60,8 @@ COUNTED = re.compile(
 )
 
 # "14 : 2", "15:0", "12 : 10 Stimmen", "25:19:5", "7:0:1"
-COLON_COUNTS = re.compile(r"(?<![\d:.,])(?P<yes>\d{1,3})\s?:\s?(?P<no>\d{1,3})(?:\s?:\s?(?P<abstain>\d{1,3}))?"
-                          r"(?![\d:.,]|\s?Uhr)")
+COLON_COUNTS = re.compile(r"(?<![\d:.,])(?P<yes>\d{1,3})\s?(?::|\szu\s)\s?(?P<no>\d{1,3})"
+                          r"(?:\s?:\s?(?P<abstain>\d{1,3}))?(?![\d:.,]|\s?Uhr)")
 
 
 @dataclass(frozen=True)
@@ -148,3 +150,42 @@ def parse_vote(text: str) -> VoteResult:
         recusals=counts.get("recusal"),
         outcome_detail=detail,
     )
+
+
+# --- OParl `result` strings -----------------------------------------------------------------
+# OParl's AgendaItem.result is a short category ("Kenntnisnahme", "abgesetzt", "Zustimmung")
+# rather than a sentence of minutes. These words are read only there (`parse_result`), so the
+# reading of minutes stays as it is.
+
+RESULT_WORDS: list[tuple[re.Pattern[str], str, str | None]] = [
+    # "Kenntnis genommen", "zur Kenntnis"
+    (re.compile(r"^\W*(?:zur\s+)?Kenntnis(?:\s+genommen)?\b", re.I), "noted", None),
+    # "abgesetzt", "von der TO abgesetzt", "Vertagung"
+    (re.compile(r"\babgesetzt\b|^\W*Vertagung\b", re.I), "deferred", None),
+    # "beschlossen mit Änderungen", "angenommen mit Änderung"
+    (re.compile(r"^\W*(?:beschlossen|angenommen)\s+mit\s+Änderungen?\b", re.I), "adopted", "adoptedWithChanges"),
+    # "Zustimmung", "Ablehnung" as the whole result
+    (re.compile(r"^\W*Zustimmung\W*$", re.I), "adopted", None),
+    (re.compile(r"^\W*Ablehnung\W*$", re.I), "rejected", None),
+]
+
+
+def parse_result(text: str) -> VoteResult:
+    """Read an OParl `result` string: the minutes' reading (`parse_vote`), the short categories
+    of `RESULT_WORDS` where that finds no outcome word, and a result that only reports the vote
+    ("einstimmig", "mehrheitlich", "12:3") as the proposal adopted.
+
+    >>> parse_result("Kenntnis genommen").outcome
+    'noted'
+    >>> v = parse_result("einstimmig")
+    >>> (v.outcome, v.unanimous)
+    ('adopted', True)
+    """
+    vote = parse_vote(text)
+    for pattern, outcome, detail in RESULT_WORDS:
+        refines = vote.outcome == outcome and detail is not None and vote.outcome_detail is None
+        if (vote.outcome is None or refines) and pattern.search(text):
+            return replace(vote, outcome=outcome, outcome_detail=detail)
+    if vote.outcome is None and (vote.unanimous is not None or vote.has_counts):
+        return replace(vote, outcome="adopted")
+    return vote

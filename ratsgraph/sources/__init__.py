@@ -12,6 +12,8 @@ from pathlib import Path
 
 from ..errors import DecodeError, InputError
 from ..model import SourceFile
+from .html import decode_html, sniff_html
+from .pdf import decode_pdf, sniff_pdf
 from .text import decode_text
 
 #: Largest input read, in bytes; larger files are refused with a clear error.
@@ -43,7 +45,9 @@ def register(reader: Reader) -> None:
     READERS[reader.name] = reader
 
 
-register(Reader("text", "text/plain", (".txt", ".text", ""), decode_text, lambda data: True))
+register(Reader("pdf", "application/pdf", (".pdf",), decode_pdf, sniff_pdf))
+register(Reader("html", "text/html", (".html", ".htm", ".xhtml"), decode_html, sniff_html))
+register(Reader("text", "text/plain", (".txt", ".text", ".asc", ""), decode_text, lambda data: True))
 
 
 def choose_reader(data: bytes, name: str, input_format: str | None = None) -> Reader:
@@ -54,13 +58,12 @@ def choose_reader(data: bytes, name: str, input_format: str | None = None) -> Re
         except KeyError:
             raise InputError(f"unknown input format {input_format!r} (known: {', '.join(READERS)})",
                              name) from None
-    suffix = Path(name).suffix.lower()
-    by_extension = [r for r in READERS.values() if suffix in r.extensions and r.sniff(data)]
-    if by_extension:
-        return by_extension[0]
-    for reader in READERS.values():
+    for reader in READERS.values():  # content first: a PDF named .txt is still a PDF
         if reader.name != "text" and reader.sniff(data):
             return reader
+    suffix = Path(name).suffix.lower()
+    if suffix == ".pdf":
+        raise DecodeError("not a PDF (no %PDF- header)", name)
     return READERS["text"]
 
 

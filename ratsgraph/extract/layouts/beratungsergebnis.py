@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..dates import DATE, parse_date
+from ..fields import find_fields
 from ..organizations import GREMIUM, nominative
 from . import Layout, Section, Segmentation
 
@@ -23,25 +24,24 @@ ITEM_HEADER = re.compile(r"^[ \t]*Zu[ \t]+(?:Punkt|TOP)[ \t]+(?P<number>[ÖN]?[ 
 RULE = re.compile(r"^[ \t]*[-=_]{2,}[-=_ \t]*$", re.MULTILINE)
 
 
+def _headers(text: str):
+    for m in SECTION_HEADER.finditer(text):
+        body = m.group("body").strip()
+        if GREMIUM.fullmatch(body):
+            yield m, nominative(body), parse_date(DATE.search(m.group("date")))  # type: ignore[arg-type]
+
+
 def detect(text: str) -> float:
-    head = text[:400]
     score = 0.0
-    if re.search(r"Beratungsergebnis(?:se)?\s+zu", head):
+    if re.search(r"Beratungsergebnis(?:se)?\s+zu", text[:600]):
         score += 0.6
-    headers = [m for m in SECTION_HEADER.finditer(text) if GREMIUM.fullmatch(m.group("body").strip())]
-    if headers and ITEM_HEADER.search(text):
-        score += 0.3
+    if next(_headers(text), None) and ITEM_HEADER.search(text):
+        score += 0.35
     return min(score, 1.0)
 
 
 def segment(text: str) -> Segmentation:
-    heads = []
-    for m in SECTION_HEADER.finditer(text):
-        body = m.group("body").strip()
-        if not GREMIUM.fullmatch(body):
-            continue
-        date = parse_date(DATE.search(m.group("date")))  # type: ignore[arg-type]
-        heads.append((m, nominative(body), date))
+    heads = list(_headers(text))
     sections = []
     for i, (m, body, date) in enumerate(heads):
         end = heads[i + 1][0].start() if i + 1 < len(heads) else len(text)
@@ -59,7 +59,8 @@ def segment(text: str) -> Segmentation:
                 start = rule.end()
         sections.append(Section(start, end, organization=body, date=date, number=number, title=title,
                                 title_start=title_start, title_end=title_end, header_start=m.start()))
-    return Segmentation(sections=sections)
+    header_end = heads[0][0].start() if heads else len(text)
+    return Segmentation(sections=sections, fields=find_fields(text, 0, header_end))
 
 
 LAYOUT = Layout("beratungsergebnis", "F01", detect, segment)

@@ -1,8 +1,10 @@
-"""Fallback layout: the whole text is one section without a known meeting (fragments, press
-reports). Always applies, with the lowest certainty."""
+"""F07 and fallback: fragments and texts without a recognised layout. Agenda items are cut at
+keyword headings ("TOP 9"); no meeting is assumed."""
 
 from __future__ import annotations
 
+from ..agenda import find_headings
+from ..fields import find_fields
 from . import Layout, Section, Segmentation
 
 
@@ -11,7 +13,13 @@ def detect(text: str) -> float:
 
 
 def segment(text: str) -> Segmentation:
-    return Segmentation(sections=[Section(0, len(text))])
+    headings = [h for h in find_headings(text, bare=False) if h.kind == "keyword"]
+    sections = [Section(0, headings[0].start if headings else len(text))]
+    for i, h in enumerate(headings):
+        stop = headings[i + 1].start if i + 1 < len(headings) else len(text)
+        sections.append(Section(h.end, stop, number=h.number, title=h.title, title_start=h.title_start,
+                                title_end=h.title_end, header_start=h.start, papers=h.papers))
+    return Segmentation(sections=sections, fields=find_fields(text))
 
 
 LAYOUT = Layout("generic", "F07", detect, segment)

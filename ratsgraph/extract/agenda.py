@@ -1,0 +1,153 @@
+"""Agenda items: the Tagesordnung list and the headings of the item sections in minutes
+("TOP Ö 5: title", "TOP 6\\ntitle", "zu Ö 1", "zu 4.1\\ttitle", "Ö 7.1\\ttitle", "1.\\ttitle",
+"Zu 2.: Einwohnerfragestunde", "TOP 1 – title")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .papers import PAPER
+
+#: An item number as written: "7", "3.1", "Ö 5", "N 13", "Ö 7.1", "12a".
+NUMBER = r"(?:[ÖN][ \t]?)?\d{1,2}(?:\.\d{1,2})*[a-z]?"
+
+# "TOP Ö 5: title", "TOP 6", "TOP 1 – title", "Tagesordnungspunkt 4:", "TOP:\tÖ 10", "Punkt 3:"
+KEYWORD_HEADING = re.compile(
+    rf"^[ \t]*(?:TOP|Top|TO|Tagesordnungspunkt|TO-Punkt|Punkt)(?:[ \t]*:)?[ \t]*(?P<number>{NUMBER})\.?"
+    rf"(?:[ \t]*[:\-][ \t]*|[ \t]+|(?=\n)|$)(?P<title>[^\n]*)$", re.MULTILINE)
+# "zu Ö 1", "zu 1.\ttitle", "Zu 2.: title", "Zu TOP 10: …", "Zu Punkt 7:\ttitle"
+ZU_HEADING = re.compile(
+    rf"^[ \t]*[Zz]u[ \t]+(?:TOP[ \t]*|Punkt[ \t]+|Tagesordnungspunkt[ \t]+)?(?P<number>{NUMBER})\.?"
+    rf"(?:[ \t]*:[ \t]*|[ \t]+|(?=\n)|$)(?P<title>[^\n]*)$", re.MULTILINE)
+# "Ö 1\ttitle", "N 13   title" (public / non-public numbering without keyword)
+PUBLIC_HEADING = re.compile(
+    r"^(?P<number>[ÖN][ \t]?\d{1,2}(?:\.\d{1,2})*)\.?(?:\t+|[ \t]{2,})(?P<title>\S[^\n]*)$", re.MULTILINE)
+# "1.\ttitle", "4.1\ttitle", "10.  title" (a tab or a run of spaces after the number)
+BARE_HEADING = re.compile(
+    r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?(?:\t+|[ \t]{2,})(?P<title>[A-ZÄÖÜ„\"0-9][^\n]*)$", re.MULTILINE)
+
+# Lines that start the Tagesordnung list.
+AGENDA_START = re.compile(r"^[ \t]*(?:Tagesordnung|T a g e s o r d n u n g|TAGESORDNUNG)\b[^\n]*$", re.MULTILINE)
+# Part separators inside and after the list: "Öffentlicher Teil", "A) Öffentliche Sitzung", "Nichtöffentlicher Teil"
+PART = re.compile(r"^[ \t]*(?:[A-D]\)[ \t]*)?(?P<non>Nicht[ -]?öffentliche?r?|nicht[ -]?öffentliche?r?|"
+                  r"Öffentliche?r?)[ \t]+(?:Teil|Sitzung)\b[^\n]*$|^[ \t]*[-=_]{3,}[ \t]*$", re.MULTILINE)
+
+_RULE = re.compile(r"^[ \t]*[-=_]{3,}[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    number: str
+    title: str | None
+    start: int  # the heading line
+    end: int  # end of the heading (after the title line when the title stands on its own line)
+    title_start: int | None
+    title_end: int | None
+    kind: str  # "keyword", "zu", "public", "bare"
+    papers: tuple[tuple[int, int, str], ...] = ()
+
+
+def clean_number(number: str) -> str:
+    """ "Ö  5" → "Ö 5", "Ö5" → "Ö 5", "4.1." → "4.1"."""
+    number = number.strip().rstrip(".")
+    m = re.match(r"([ÖN])[ \t]*(\d.*)$", number)
+    return f"{m.group(1)} {m.group(2)}" if m else number
+
+
+def _title_cell(text: str, start: int, end: int) -> tuple[int, int]:
+    """The title part of a heading line: up to a tab column holding a paper reference."""
+    line = text[start:end]
+    for m in re.finditer(r"\t+|[ \t]{3,}", line):
+        rest = line[m.end():]
+        if PAPER.match(rest) or re.match(r"[A-Z]{0,4}[-/]?\d{2,4}/\d{2,4}", rest):
+            end = start + m.start()
+            break
+    while end > start and text[end - 1] in " \t-":
+        end -= 1
+    return start, end
+
+
+def _next_line(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """(start, end) of the next non-blank line after pos."""
+    while pos < limit:
+        nl = text.find("\n", pos, limit)
+        stop = limit if nl < 0 else nl
+        if text[pos:stop].strip():
+            return pos, stop
+        if nl < 0:
+            return None
+        pos = nl + 1
+    return None
+
+
+def find_headings(text: str, start: int = 0, end: int | None = None, *, bare: bool = True) -> list[Heading]:
+    """Item headings in text[start:end], in text order; a heading without a title on its line takes
+    the next line as its title (unless that line is a rule, a label or another heading)."""
+    end = len(text) if end is None else end
+    found: dict[int, Heading] = {}
+    patterns = [(KEYWORD_HEADING, "keyword"), (ZU_HEADING, "zu"), (PUBLIC_HEADING, "public")]
+    if bare:
+        patterns.append((BARE_HEADING, "bare"))
+    for pattern, kind in patterns:
+        for m in pattern.finditer(text, start, end):
+            if m.start() in found:
+                continue
+            number = clean_number(m.group("number"))
+            t_start, t_end = m.start("title"), m.end("title")
+            heading_end = m.end()
+            if not text[t_start:t_end].strip():
+                following = _next_line(text, m.end() + 1, end)
+                if following is None:
+                    t_start = t_end = None
+                else:
+                    line = text[following[0]:following[1]]
+                    if (_RULE.match(line) or re.match(r"^[ \t]*[\wÄÖÜäöüß/\- ]{2,30}:[ \t]", line)
+                            or any(p.match(line) for p, _ in patterns[:3])):
+                        t_start = t_end = None
+                    else:
+                        t_start, t_end = following
+                        heading_end = following[1]
+            if t_start is not None:
+                t_start, t_end = _title_cell(text, t_start, t_end)
+                while t_start < t_end and text[t_start] in " \t":
+                    t_start += 1
+                # a wrapped title continues on indented lines ("      Beschlussfähigkeit")
+                while True:
+                    following = _next_line(text, heading_end + 1, end)
+                    if following is None or following[0] != heading_end + 1:
+                        break
+                    line = text[following[0]:following[1]]
+                    if not re.match(r"^[ \t]{3,}\S", line) or PAPER.match(line.strip()):
+                        break
+                    if any(p.match(line) for p, _ in patterns):
+                        break
+                    heading_end = following[1]
+                    t_end = following[1]
+                title = " ".join(text[t_start:t_end].split()) or None
+            else:
+                title = None
+            papers = tuple((p.start("reference"), p.end("reference"), " ".join(p.group("reference").split()))
+                           for p in PAPER.finditer(text, m.start(), min(end, _paper_lines_end(text, heading_end, end))))
+            found[m.start()] = Heading(number, title, m.start(), heading_end, t_start, t_end, kind, papers)
+    return [found[k] for k in sorted(found)]
+
+
+def _paper_lines_end(text: str, pos: int, end: int) -> int:
+    """Include the lines right after a heading that give its paper ("Vorlage: 2022/061")."""
+    while True:
+        following = _next_line(text, pos + 1, end)
+        if following is None or following[0] > pos + 2:
+            return pos
+        line = text[following[0]:following[1]].strip()
+        if not PAPER.match(line) and not re.match(r"^(?:Vorlage|Drucksache|Antrag)\b", line):
+            return pos
+        pos = following[1]
+
+
+def is_public(number: str) -> bool | None:
+    if number.startswith("Ö"):
+        return True
+    if number.startswith("N"):
+        return False
+    return None

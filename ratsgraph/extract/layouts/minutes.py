@@ -1,0 +1,48 @@
+"""Full minutes of a meeting (Niederschrift, Protokoll, Sitzungsniederschrift; F08–F12): a
+header with the Gremium, date, times and place, an attendance list, the Tagesordnung, then one
+section per agenda item."""
+
+from __future__ import annotations
+
+import re
+
+from .. import attendance
+from ..agenda import find_headings
+from ..fields import find_fields
+from . import Layout, Segmentation
+from .common import agenda_list, item_sections, meeting_header
+
+TITLE = re.compile(r"N\s?i\s?e\s?d\s?e\s?r\s?s\s?c\s?h\s?r\s?i\s?f\s?t|Niederschrift|NIEDERSCHRIFT|N I E D E R S C H R I F T"
+                   r"|Protokoll|Sitzungsniederschrift|Sitzung\s+des|Sitzung:", re.I)
+
+
+def detect(text: str) -> float:
+    score = 0.0
+    if TITLE.search(text[:1200]):
+        score += 0.35
+    headings = find_headings(text, bare=False)
+    if len(headings) >= 2:
+        score += 0.3
+    if attendance.find_block(text):
+        score += 0.2
+    if re.search(r"^[ \t]*Beratungsfolge", text, re.MULTILINE):
+        score -= 0.4
+    return max(0.0, min(score, 0.85))
+
+
+def segment(text: str) -> Segmentation:
+    block = attendance.find_block(text)
+    entries, listed = agenda_list(text, block[1] if block else 0, len(text))
+    body_start = listed[1] if listed else (block[1] if block else 0)
+    first = next(iter(find_headings(text, body_start, len(text), bare=bool(entries))), None)
+    header_end = min(x for x in (block[0] if block else None, listed[0] if listed else None,
+                                 first.start if first else None, len(text)) if x is not None)
+    fields = find_fields(text, 0, header_end)
+    meeting = meeting_header(text, fields, header_end)
+    sections = item_sections(text, body_start, len(text), entries)
+    skip = [r for r in (block, listed) if r]
+    return Segmentation(sections=sections, meeting=meeting, agenda=entries, attendance=block,
+                        fields=fields, skip=skip)
+
+
+LAYOUT = Layout("minutes", "F08", detect, segment)

@@ -1,0 +1,383 @@
+"""Decisions: where minutes state the result of a vote, and which statements of one result belong
+together. Results come as labels ("Abstimmungsergebnis: …", "Beschlussart: …"), as lines of their
+own ("- mehrheitlich beschlossen -", "einstimmig beschlossen 15:0", "Ja: 12  Nein: 3"), and as
+sentences ("Der Antrag wird mehrheitlich abgelehnt.", "Mit 12:3 Stimmen beschloss der
+Gemeinderat …"). Narrated results of earlier meetings, proposals and announcements are not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from .dates import DATE, MONTHS, parse_date
+from .lexicon import PARTY_GROUP
+from .organizations import FACTION_PREFIXED, FACTION_SUFFIXED, GREMIUM, GROUP, nominative
+from .persons import ROLE, Mention
+from .resolutions import RESULT_LABEL
+from .text import sentences
+from .votes import LABELLED_COUNT, VoteResult, parse_vote
+
+AUX = r"wird|werden|wurde|wurden|ist|sind|war|waren"
+PARTICIPLE = (r"angenommen|beschlossen|abgelehnt|zugestimmt|genehmigt|bestätigt|gebilligt|vertagt|zurückgestellt"
+              r"|verschoben|verwiesen|überwiesen|zurückverwiesen|zurückgezogen|zur\s+Kenntnis\s+genommen|gewählt"
+              r"|empfohlen|abgesetzt|gefasst")
+# "Der Antrag wird mehrheitlich abgelehnt.", "Die Niederschrift … wird bei 2 Enthaltungen genehmigt."
+PASSIVE = re.compile(rf"\b(?P<aux>{AUX})\b(?P<middle>[^.;:]{{0,200}}?)\b(?P<verb>{PARTICIPLE})\b")
+# "Der Rat beschließt einstimmig die geänderte Tagesordnung.", "Der Kreistag nimmt den Bericht zur Kenntnis."
+GREMIUM_VERB = re.compile(
+    r"^(?:(?:Sodann|Daraufhin|Anschließend|Danach|Damit)\s+)?(?:Der|Die|Das)\s+(?P<g>[A-ZÄÖÜ][^.;:]{1,80}?)\s+"
+    r"(?P<verb>beschließt|nimmt|genehmigt|stimmt|lehnt|vertagt|verweist|überweist|bestätigt|billigt|empfiehlt|hat)\b")
+# Press reports: "Mit 12:3 Stimmen beschloss der Gemeinderat …", "… lehnte der Gemeinderat … ab"
+INVERTED = re.compile(
+    r"\b(?P<verb>beschloss|beschlossen|lehnte|stimmte|vertagte|verwies|überwies|genehmigte|billigte|fasste|bestätigte"
+    r"|empfahl|nahm)\s+(?:der|die|das)\s+(?P<g>[A-ZÄÖÜ][\wäöüß-]+(?:\s(?:für|der|des)\s[^.,;]{3,60}?)?)(?=[\s.,;])")
+# "Der Beschluss fiel einstimmig bei einer Enthaltung."
+BESCHLUSS_FIEL = re.compile(r"\b(?:Der\s+Beschluss\s+(?:fiel|erging|erfolgte)|Die\s+Beschlussfassung\s+erfolgte)\b")
+# A withdrawal declared in the meeting: "… und zieht den Antrag zurück", "dass der Antrag … zurückgezogen wird"
+WITHDRAWAL = re.compile(r"\bzieht\b[^.]{0,80}\b(?:Antrag|Anfrage|Vorlage)\b[^.]{0,40}\bzurück\b"
+                        r"|\b(?:Antrag|Anfrage|Vorlage)\b[^.]{0,80}\bzurückgezogen\s+wird\b")
+
+# What makes a sentence no result of this meeting.
+PROPOSAL = re.compile(r"\b(?:beantragt|beantragte|beantragen|schlägt|schlug|regt|regte|bittet|bat|fordert|forderte"
+                      r"|kündigt|kündigte|plädiert|wirbt|appelliert|empfiehlt\s+(?:er|sie)|vorgeschlagen)\b")
+MODAL = re.compile(r"\b(?:soll|solle|sollte|sollten|sollen|werde|würde|würden|könne|könnte|könnten|möge|möchte"
+                   r"|müsse|müsste|will|wolle|dürfe|kann|können)\b")
+NARRATED = re.compile(r"\b(?:hatte|hatten|vorberaten|vorberaten\s+hat|in\s+(?:seiner|ihrer)\s+(?:letzten|vorigen|"
+                      r"vorherigen|früheren)\s+Sitzung)\b")
+_MONTH_WORDS = "|".join(m for m in MONTHS if len(m) > 3)
+EARLIER = re.compile(rf"\b(?:im|Im|seit|Seit|bis)\s+(?:{_MONTH_WORDS})\b|\b(?:{_MONTH_WORDS})\s+(?:19|20)\d\d\b", re.I)
+
+# Subjects of a vote, as written: an amendment, a procedural motion.
+AMENDMENT = re.compile(r"Änderungsantrag|Ergänzungsantrag|Änderungsvorschlag|Zusatzantrag|Änderungsanträge", re.I)
+PROCEDURAL = re.compile(r"Geschäftsordnung|GO-Antrag|Schluss\s+der\s+(?:Rednerliste|Debatte|Aussprache)", re.I)
+# Nouns that name the thing voted on ("Der Antrag wird …").
+MOTION = re.compile(r"\b(?:Antrag|Änderungsantrag|Ergänzungsantrag|GO-Antrag|Geschäftsordnungsantrag|Beschlussvorschlag"
+                    r"|Beschlussempfehlung|Empfehlung|Vorlage|Drucksache|Tagesordnungspunkt|Punkt|Angelegenheit"
+                    r"|Beratung|Beschlussfassung|Niederschrift|Protokoll|Tagesordnung|Bericht|Sachstandsbericht"
+                    r"|Informationen?|Mitteilungen?|Antwort|Anfrage|Resolution|Entscheidung|Dringlichkeitsentscheidung"
+                    r"|Wahl|Vorschlag)\b")
+
+# A line that is a result and nothing else: "- mehrheitlich beschlossen -", "einstimmig beschlossen 15:0"
+RESULT_LINE = re.compile(
+    r"^[ \t\-–]*(?:(?:einstimmig|mehrheitlich|einvernehmlich|ohne\s+Gegenstimmen?)[ \t,]+)?(?:bei[ \t]+\w+[ \t]+"
+    r"Enthaltung(?:en)?[ \t]+)?(?:beschlossen|angenommen|abgelehnt|empfohlen|zugestimmt|genehmigt|vertagt|"
+    r"zurückgestellt|zur[ \t]+Kenntnis[ \t]+genommen)(?:[ \t]+\d{1,3}[ \t]?:[ \t]?\d{1,3}(?:[ \t]?:[ \t]?\d{1,3})?)?"
+    r"[ \t.\-–]*$|^[ \t\-–]*(?:einstimmig|mehrheitlich)[ \t.\-–]*$", re.MULTILINE | re.I)
+
+
+@dataclass
+class Candidate:
+    """One statement of a result; several may describe one decision."""
+
+    start: int
+    end: int
+    vote: VoteResult
+    kind: str  # "main", "amendment", "procedural"
+    source: str  # "label", "line", "sentence", "block"
+    subject: str | None = None
+    referred_to: str | None = None
+    factions: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _kind(*texts: str | None) -> str:
+    joined = " ".join(t for t in texts if t)
+    if PROCEDURAL.search(joined):
+        return "procedural"
+    if AMENDMENT.search(joined):
+        return "amendment"
+    return "main"
+
+
+def _subject(*texts: str | None) -> str | None:
+    joined = " ".join(t for t in texts if t)
+    for pattern in (PROCEDURAL, AMENDMENT):
+        m = pattern.search(joined)
+        if m:
+            return "Antrag zur Geschäftsordnung" if pattern is PROCEDURAL else "Änderungsantrag"
+    return None
+
+
+def referral_target(text: str) -> str | None:
+    """The Gremium a matter is referred to: "… in den Ausschuss für Finanzen und Beteiligungen überwiesen"."""
+    m = re.search(r"\b(?:in\s+den|an\s+den|in\s+die|an\s+die|zur\s+Vorberatung\s+an\s+den)\s+", text)
+    if not m:
+        return None
+    g = GREMIUM.match(text, m.end())
+    if not g:
+        return None
+    name = nominative(g.group("name"))
+    return None if name in ("Fachausschuss", "Ausschuss") else name
+
+
+# --- factions named in a vote -------------------------------------------------------------------
+
+_PARTY_LIST = rf"(?:Gruppe\s)?{PARTY_GROUP}(?:-Fraktion)?"
+_FACTION_REF = (rf"(?:(?:der|des)\s)?(?:Fraktion(?:en)?\s(?:der\s)?{PARTY_GROUP}|{PARTY_GROUP}-(?:Rats|Kreistags)?Fraktion"
+                rf"|Gruppe\s{PARTY_GROUP}|{PARTY_GROUP})")
+
+
+def _parties_in(text: str) -> tuple[str, ...]:
+    found = []
+    pos = 0
+    while pos < len(text):
+        m = None
+        for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED, GROUP):
+            x = pattern.search(text, pos)
+            if x and (m is None or x.start() < m.start()):
+                m = x
+        p = re.search(rf"(?<![\w/-])(?:{PARTY_GROUP})(?![\w/-])", text[pos:])
+        if p and (m is None or pos + p.start() < m.start()):
+            found.append(p.group())
+            pos += p.end()
+            continue
+        if m is None:
+            break
+        found.append(m.group())
+        pos = m.end()
+    return tuple(found)
+
+
+def vote_factions(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Factions named as voting for, against, abstaining, as written.
+
+    >>> vote_factions("Ja: 27 (SPD, GRÜNE, FDP)\\nNein: 13 (CDU, UWG)")
+    (('SPD', 'GRÜNE', 'FDP'), ('CDU', 'UWG'), ())
+    >>> vote_factions("mehrheitlich gegen die Stimmen der AfD-Fraktion bei Enthaltung der FDP-Fraktion")
+    ((), ('AfD-Fraktion',), ('FDP-Fraktion',))
+    """
+    yes: list[str] = []
+    no: list[str] = []
+    abstain: list[str] = []
+    # labelled lists: "Ja: CDU, FWG, FDP", "Ja: 27 (SPD, …)", "40 Ja-Stimmen (CDU, SPD)"
+    for m in re.finditer(r"(?P<label>\bJa(?:-Stimmen)?|\bNein(?:-Stimmen)?|\bEnthaltung(?:en)?|\bGegenstimmen?)"
+                         r"[ \t]*:?[ \t]*(?:\d{1,3}[ \t]*)?\((?P<list>[^)]*)\)"
+                         r"|(?P<label2>\bJa|\bNein|\bEnthaltung(?:en)?)[ \t]*:[ \t]*(?P<list2>(?:Gruppe\s)?[A-ZÄÖÜ][^\n\d]*)",
+                         text):
+        label = (m.group("label") or m.group("label2")).lower()
+        parties = _parties_in(m.group("list") or m.group("list2"))
+        target = yes if label.startswith("ja") else abstain if label.startswith("enth") else no
+        target.extend(parties)
+    # prose: "gegen die Stimmen der X", "bei Enthaltung der Y", "4 Enthaltungen der AfD-Fraktion"
+    for m in re.finditer(r"gegen\s+(?:die\s+)?Stimmen?\s+(?P<list>[^.;\n]*?)(?=\s+bei\s+|[.;\n]|$)", text):
+        no.extend(_parties_in(m.group("list")))
+    for m in re.finditer(r"Enthaltung(?:en)?\s+(?P<list>(?:der|des|von)\s[^.;\n]*?)(?=\s+gegen\s+|[.;\n]|$)", text):
+        abstain.extend(_parties_in(m.group("list")))
+    return tuple(dict.fromkeys(yes)), tuple(dict.fromkeys(no)), tuple(dict.fromkeys(abstain))
+
+
+# --- finding candidates ----------------------------------------------------------------------
+
+def _candidate(text: str, start: int, end: int, source: str, *context: str | None) -> Candidate | None:
+    result = text[start:end]
+    vote = parse_vote(result)
+    if vote.outcome is None and not vote.has_counts and vote.unanimous is None:
+        return None
+    return Candidate(start, end, vote, _kind(result, *context), source, _subject(result, *context),
+                     referral_target(result) if vote.outcome == "referred" else None,
+                     vote_factions(result), [(start, end)])
+
+
+def label_results(text: str, start: int, end: int) -> list[Candidate]:
+    """Results given under a label, with the lines that continue them."""
+    out = []
+    for m in RESULT_LABEL.finditer(text, start, end):
+        stop = m.end()
+        while stop < end:
+            nl = text.find("\n", stop + 1, end)
+            nl = end if nl < 0 else nl
+            line = text[stop + 1:nl]
+            if not line.strip() or RESULT_LABEL.match(line) or re.match(r"^[ \t]*Beschluss", line):
+                break
+            if len(line.split()) > 25:
+                break
+            stop = nl
+        # a result line after one blank line belongs to it ("- mehrheitlich beschlossen -")
+        after = re.match(r"\n[ \t]*\n([^\n]*)", text[stop:end])
+        if after and RESULT_LINE.fullmatch(after.group(1)):
+            stop = stop + after.end()
+        body_start = m.start("rest") if m.group("rest").strip() else m.end()
+        subject = m.group("subject") or m.group("subject2")
+        c = _candidate(text, body_start, stop, "label", subject, m.group("label"))
+        if c is None and subject:
+            continue
+        if c is not None:
+            c.spans = [(m.start(), stop)]
+            out.append(c)
+    return out
+
+
+def line_results(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Results standing on lines of their own, outside labelled results."""
+    out = []
+    for m in RESULT_LINE.finditer(text, start, end):
+        if _inside(m.start(), taken):
+            continue
+        c = _candidate(text, m.start(), m.end(), "line")
+        if c:
+            out.append(c)
+    # lines of counts only: "Anwesend: 16\tFür: 14\tGegen: 2", "Ja: 34\tNein: 5 …"
+    for m in re.finditer(r"^[^\n]*$", text[start:end], re.MULTILINE):
+        s, e = start + m.start(), start + m.end()
+        line = m.group()
+        if _inside(s, taken) or len(LABELLED_COUNT.findall(line)) < 2 or len(line.split()) > 14:
+            continue
+        if any(c.start <= s < c.end for c in out):
+            continue
+        c = _candidate(text, s, e, "line")
+        if c:
+            out.append(c)
+    return out
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def sentence_results(text: str, start: int, end: int, *, taken: list[tuple[int, int]],
+                     blocks: list[tuple[int, int]], mentions: list[Mention],
+                     meeting_date: dt.date | None) -> list[Candidate]:
+    """Results stated in sentences of running text (and as the first sentence of a Beschluss)."""
+    out = []
+    for s_start, s_end in sentences(text, start, end):
+        if _inside(s_start, taken):
+            continue
+        in_block = _inside(s_start, blocks)
+        if in_block and not any(b[0] <= s_start <= b[0] + 2 for b in blocks):
+            continue  # only the first sentence of a resolution text can state its result
+        sentence = text[s_start:s_end]
+        c = _sentence_result(text, s_start, s_end, sentence, mentions, meeting_date, in_block)
+        if c is not None:
+            out.append(c)
+    return out
+
+
+def _person_subject(sentence: str, offset: int, upto: int, mentions: list[Mention]) -> bool:
+    for m in mentions:
+        if offset <= m.start < offset + upto:
+            before = sentence[max(0, m.start - offset - 25):m.start - offset]
+            if not re.search(r"(?:\bvon|\bdurch|\bAntrag\s+(?:von|des|der)|\bNachfrage\s+(?:von|des|der)|\bmit)\s*$",
+                             before):
+                return True
+    head = sentence[:upto]
+    if re.match(r"^(?:Er|Sie|Dieser|Diese)\b", head):
+        return True
+    m = ROLE.match(re.sub(r"^(?:Der|Die|Auch\s+der|Auch\s+die)\s+", "", head))
+    if m and re.match(r"^(?:Der|Die|Auch)", head):
+        return True
+    return False
+
+
+def _faction_subject(head: str) -> bool:
+    head = re.sub(r"^(?:Auch|Nur|Lediglich)\s+", "", head)
+    return bool(re.match(rf"^(?:die|Die|der|Der)\s+(?:Fraktion|{PARTY_GROUP}(?:-\w*[Ff]raktion)?\b|Gruppe\b)", head))
+
+
+def _narrated(sentence: str, meeting_date: dt.date | None) -> bool:
+    if NARRATED.search(sentence) or EARLIER.search(sentence):
+        return True
+    for m in DATE.finditer(sentence):
+        before = sentence[max(0, m.start() - 30):m.start()]
+        if re.search(r"\bam\s+(?:\w+,\s+(?:dem\s+)?)?$|\bSitzung\s+vom\s+$", before):
+            d = parse_date(m)
+            if d is not None and d != meeting_date:
+                if re.search(r"\b(?:Niederschrift|Protokoll)\b[^.]{0,40}$", sentence[:m.start()]):
+                    continue  # "Die Niederschrift über die Sitzung vom … wird genehmigt"
+                return True
+    return False
+
+
+def _sentence_result(text: str, s_start: int, s_end: int, sentence: str, mentions: list[Mention],
+                     meeting_date: dt.date | None, in_block: bool) -> Candidate | None:
+    verb_at = None
+    withdrawal = WITHDRAWAL.search(sentence)
+    if withdrawal and not in_block:
+        if _narrated(sentence, meeting_date) or re.search(r"\bzurückgezogen\s+(?:hat|hatte|habe)\b", sentence):
+            return None
+        c = _candidate(text, s_start, s_end, "sentence")
+        if c is not None:
+            c.vote = replace(c.vote, outcome="withdrawn", outcome_detail=None)
+        return c
+    g = GREMIUM_VERB.match(sentence)
+    p = PASSIVE.search(sentence)
+    i = INVERTED.search(sentence)
+    f = BESCHLUSS_FIEL.search(sentence)
+    if g and GREMIUM.fullmatch(g.group("g").strip()):
+        verb = g.group("verb")
+        if verb == "hat" and not re.search(rf"\b(?:{PARTICIPLE})\b", sentence[g.end():]):
+            return None
+        if in_block and verb in ("beschließt", "empfiehlt", "hat"):
+            return None
+        verb_at = g.start("verb")
+    elif i and not in_block and (GREMIUM.fullmatch(i.group("g")) or i.group("g") in ("Gremium", "Ausschuss", "Rat")):
+        verb_at = i.start()
+    elif f and not in_block:
+        verb_at = f.start()
+    elif p:
+        subject = sentence[:p.start()]
+        if in_block and not MOTION.search(subject):
+            return None
+        if not subject.strip() or re.search(r"\b(?:dass|ob|wenn|weil|nachdem|sobald|bis)\b", subject):
+            return None
+        verb_at = p.start()
+    else:
+        return None
+    head = sentence[:verb_at]
+    if _person_subject(sentence, s_start, verb_at, mentions) or _faction_subject(head):
+        return None
+    if PROPOSAL.search(sentence) or MODAL.search(sentence[:verb_at + 200]):
+        return None
+    if _narrated(sentence, meeting_date):
+        return None
+    return _candidate(text, s_start, s_end, "block" if in_block else "sentence")
+
+
+# --- merging ---------------------------------------------------------------------------------
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    va, vb = a.vote, b.vote
+    for x, y in ((va.votes_for, vb.votes_for), (va.votes_against, vb.votes_against),
+                 (va.abstentions, vb.abstentions)):
+        if x is not None and y is not None and x != y:
+            return False
+    if va.outcome and vb.outcome and va.outcome != vb.outcome:
+        return False
+    if va.unanimous is not None and vb.unanimous is not None and va.unanimous != vb.unanimous:
+        return False
+    return True
+
+
+def _merge_two(a: Candidate, b: Candidate) -> Candidate:
+    va, vb = a.vote, b.vote
+
+    def pick(x, y):
+        return x if x is not None else y
+
+    vote = VoteResult(
+        outcome=pick(va.outcome, vb.outcome),
+        unanimous=pick(va.unanimous, vb.unanimous),
+        votes_for=pick(va.votes_for, vb.votes_for),
+        votes_against=pick(va.votes_against, vb.votes_against),
+        abstentions=pick(va.abstentions, vb.abstentions),
+        recusals=pick(va.recusals, vb.recusals),
+        outcome_detail=pick(va.outcome_detail, vb.outcome_detail),
+    )
+    factions = tuple(tuple(dict.fromkeys(x + y)) for x, y in zip(a.factions, b.factions))
+    return Candidate(a.start, a.end, vote, a.kind, a.source, a.subject or b.subject,
+                     a.referred_to or b.referred_to, factions, a.spans + b.spans)  # type: ignore[arg-type]
+
+
+def merge(candidates: list[Candidate]) -> list[Candidate]:
+    """One decision per motion: statements of the same kind that do not contradict each other
+    (a "Beschlussart" header and the counts below it) describe one result."""
+    out: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: c.start):
+        if any(o.start <= c.start < o.end for o in out):
+            continue
+        target = next((i for i in range(len(out) - 1, -1, -1) if out[i].kind == c.kind), None)
+        if target is not None and _compatible(out[target], c):
+            out[target] = _merge_two(out[target], c)
+        else:
+            out.append(c)
+    return out
