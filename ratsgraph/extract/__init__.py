@@ -58,7 +58,7 @@ from .organizations import (
     place_of,
 )
 from .papers import REFERENCE_CELL, find_papers
-from .persons import Mention, find_free_names, find_mentions, parse_listed_name, role_nominative
+from .persons import ROLE, Mention, find_free_names, find_mentions, parse_listed_name, role_nominative
 from .resolutions import CLAUSE_START, KINDS, RESOLUTION_LABEL, RESOLVING_VERB, RESULT_LABEL
 from .text import collapse, normalise, sentences
 from .text import span as make_span
@@ -129,6 +129,7 @@ class _Builder:
         self.memberships: dict[tuple[str, str], str | None] = {}
         self.consultations: list[Consultation] = []
         self.skip: list[tuple[int, int]] = []
+        self.doc_amounts: list[MonetaryAmount] = []
 
     # --- helpers ---------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
@@ -233,7 +234,16 @@ def extract(document: Document, body: str | None = None) -> Minutes:
         for g in b.gremien:
             body_name = place_of(g) or body_name
     papers = _collect_papers(b, seg)
+    _document_amounts(b, seg)
     return _assemble(b, body_name, papers)
+
+
+def _document_amounts(b: _Builder, seg: Segmentation) -> None:
+    """Amounts named outside every agenda item (a header, a fragment's first lines) are the file's."""
+    ranges = [(s.start, s.end) for s in seg.sections]
+    for start, end, value in find_amounts(b.view) + table_amounts(b.view):
+        if not any(s <= start < e for s, e in ranges):
+            b.doc_amounts.append(MonetaryAmount(value, b.span(start, end)))
 
 
 # --- factions -------------------------------------------------------------------------------
@@ -248,14 +258,15 @@ def _collect_factions(b: _Builder, seg: Segmentation) -> None:
     found: list[tuple[int, str]] = []
     for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED):
         for m in pattern.finditer(b.view):
-            if not _after_person(b.view, m.start()) and not b.in_skip(m.start()):
+            if not _after_person(b.view, m.start()):
                 found.append((m.start(), faction_name(m.group("party"))))
     for m in GROUP.finditer(b.view):
-        if not b.in_skip(m.start()):
+        if not _after_person(b.view, m.start()):
             found.append((m.start(), "Gruppe " + " ".join(m.group("group").split())))
     covered = [(m.start(), m.end()) for p in (FACTION_SUFFIXED, FACTION_PREFIXED, GROUP) for m in p.finditer(b.view)]
     for m in PARTY_NAME.finditer(b.view):
-        if any(s <= m.start() < e for s, e in covered) or b.in_skip(m.start()) or _after_person(b.view, m.start()):
+        in_list = seg.attendance is not None and seg.attendance[0] <= m.start() < seg.attendance[1]
+        if any(s <= m.start() < e for s, e in covered) or in_list or _after_person(b.view, m.start()):
             continue
         if _in_table_row(b.view, m.start()) or not _acts_as_group(b.view, m.start(), m.end()):
             continue
@@ -309,8 +320,6 @@ def _collect_persons(b: _Builder, seg: Segmentation) -> None:
     taken = [(m.start, m.end) for m in b.mentions]
     free = [m for m in find_free_names(b.view) if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken)]
     for m in sorted(b.mentions + free, key=lambda m: m.start):
-        if b.in_skip(m.start) and seg.attendance and seg.attendance[0] <= m.start < seg.attendance[1]:
-            continue  # the attendance list is read as a list below
         key = b.person(m.family, m.given, address=m.address, title=m.title, role=m.role, feminine=m.feminine,
                        span=b.span(m.start, m.end))
         b.person_at[m.start] = key
@@ -330,6 +339,26 @@ def _collect_persons(b: _Builder, seg: Segmentation) -> None:
                 b.memberships_pending = getattr(b, "memberships_pending", [])
                 b.memberships_pending.append((key, "Vorsitz" if f.label.startswith("Vorsitz") else "Schriftführung"))
     _signatures(b)
+    _name_rows(b, seg)
+
+
+# A row of a name table ("Bachmann, Steffen<TAB>CDU<TAB><TAB>X"): family, given, then a tab.
+_NAME_ROW = re.compile(r"^[ \t]*(?P<cell>(?:Dr\.\s)?[A-ZÄÖÜ][\wäöüß'-]+(?:\s[a-z]{2,3}\s[A-ZÄÖÜ][\wäöüß'-]+)?,"
+                       r"\s(?:Dr\.\s)?[A-ZÄÖÜ][\wäöüß'-]+(?:[ -][A-ZÄÖÜ][\wäöüß'-]+)?)[ \t]*\t", re.MULTILINE)
+
+
+def _name_rows(b: _Builder, seg: Segmentation) -> None:
+    """Persons listed in tables outside the attendance list (a roll call): two or more rows in a row."""
+    rows = [m for m in _NAME_ROW.finditer(b.view)
+            if not (seg.attendance and seg.attendance[0] <= m.start() < seg.attendance[1])]
+    for m in rows:
+        neighbours = [r for r in rows if r is not m and abs(r.start() - m.start()) < 120]
+        if not neighbours:
+            continue
+        name = parse_listed_name(m.group("cell"))
+        if name is None:
+            continue
+        b.person(name.family, name.given, title=name.title, span=b.span(m.start("cell"), m.end("cell")))
 
 
 def _pieces(value: str) -> list[tuple[int, str]]:
@@ -342,33 +371,34 @@ def _pieces(value: str) -> list[tuple[int, str]]:
     return [(0, value)]
 
 
+# The function under a signature: "Schriftführerin", "Erster Bürgermeister", "Urkundsperson".
+_SIGNATURE_ROLE = re.compile(rf"(?:{ROLE.pattern})|Urkundsperson|Vorsitzende[r]?|Protokoll|In Vertretung")
+
+
 def _signatures(b: _Builder) -> None:
     """Names at the foot of a document with the function on the line below ("gez. Kölsch /
     Schriftführerin", "Karl-Heinz Albers<TAB><TAB>Norbert Becker / Bürgermeister<TAB>Schriftführer")."""
-    tail_start = max(0, len(b.view) - 1200)
-    for m in SIGNATURE.finditer(b.view, tail_start):
-        roles = [r.strip() for r in re.split(r"\t+|\s{3,}", m.group("roles")) if r.strip()]
-        if not roles or not all(re.fullmatch(r"[A-ZÄÖÜ][\wäöüß.\- ]{2,40}", r) for r in roles):
+    from .persons import ListedName, plausible_family
+
+    tail_start = max(0, len(b.view) - 1500)
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", b.view[tail_start:])]
+    for (name_at, name_line), (_, role_line) in zip(lines, lines[1:]):
+        roles = [r.strip() for r in re.split(r"\t+|\s{3,}", role_line) if r.strip()]
+        if not roles or not all(_SIGNATURE_ROLE.fullmatch(r) for r in roles):
             continue
-        if any(len(r.split()) > 3 for r in roles):
-            continue
-        for cell in re.finditer(r"[^\t]+?(?=\t|\s{3,}|$)", m.group("cells")):
-            raw = cell.group().strip()
-            raw = re.sub(r"^gez\.\s*", "", raw)
-            raw = re.sub(r",\s*[^,]+$", "", raw) if raw.count(",") == 1 and not re.search(r",\s*[A-ZÄÖÜ][a-zäöüß]+$", raw) else raw
+        for cell in re.finditer(r"[^\t]+?(?=\t|\s{3,}|$)", name_line):
+            raw = re.sub(r"^gez\.\s*", "", cell.group().strip())
+            if raw.count(",") == 1 and not re.search(r",\s*[A-ZÄÖÜ][a-zäöüß-]+$", raw):
+                raw = raw.split(",")[0].strip()  # "Dr. Sabine Kirchner, Erste Bürgermeisterin"
             name = parse_listed_name(raw)
             if name is None and re.fullmatch(r"(?:Dr\.\s)?[A-ZÄÖÜ][\wäöüß-]+", raw):
                 bare = raw.replace("Dr. ", "")
-                if bare in b.persons or any(p.family == bare for p in b.persons.values()):
-                    continue
-                from .persons import ListedName, plausible_family
-
-                if not plausible_family(bare):
+                if bare in b.persons or not plausible_family(bare) or bare in roles:
                     continue
                 name = ListedName(bare, None, "Dr." if raw.startswith("Dr.") else None)
             if name is None:
                 continue
-            start = m.start("cells") + cell.start() + m.group("cells")[cell.start():].find(raw)
+            start = tail_start + name_at + name_line.find(raw, cell.start())
             b.person(name.family, name.given, address=name.address, title=name.title, role=name.role,
                      span=b.span(start, start + len(raw)))
 
@@ -431,7 +461,17 @@ def _agenda_items(b: _Builder, seg: Segmentation, meeting: MeetingKey | None) ->
         span = b.span(h.title_start, h.title_end) if h.title_start is not None else None
         from .agenda import is_public
 
-        b.items.append(_Item(meeting, h.number, h.title, span, public=is_public(h.number), order=order))
+        item = _Item(meeting, h.number, h.title, span, public=is_public(h.number), order=order)
+        b.items.append(item)
+        if h.status is not None:
+            # a result column in the agenda table ("Ö 4 … VL-004/2023 ungeändert beschlossen")
+            s_start, s_end, status = h.status
+            vote = parse_vote(status)
+            item.decisions.append(Decision(
+                outcome=vote.outcome or "other", result_text=collapse(b.text[s_start:s_end]),
+                span=b.span(s_start, s_end), unanimous=vote.unanimous, votes_for=vote.votes_for,
+                votes_against=vote.votes_against, abstentions=vote.abstentions,
+                outcome_detail=vote.outcome_detail, decided_by=meeting.organization if meeting else None))
 
 
 def _item_for(b: _Builder, meeting: MeetingKey | None, number: str | None) -> _Item | None:
@@ -472,7 +512,7 @@ def _extract_section(b: _Builder, section: Section, seg: Segmentation, header: M
             (m.start(), m.end()) for m in RECOMMENDATION.finditer(b.view, section.start, section.end)]
         candidates += res.sentence_results(b.view, section.start, section.end, taken=taken + _skips(b),
                                            blocks=blocks, mentions=b.mentions, meeting_date=meeting_date)
-    decisions = res.merge(candidates)
+    decisions = res.merge(candidates, barriers=[r.span.start for r in resolutions if r.span])
     for c in decisions:
         item.decisions.append(_decision(b, c, organization, resolutions))
     item.resolutions.extend(resolutions)
@@ -507,7 +547,6 @@ def _decision(b: _Builder, c: res.Candidate, organization: str | None, resolutio
             outcome = "rejected"
         else:
             outcome = "other"
-    text = " / ".join(collapse(b.view[s:e]) for s, e in c.spans)
     position = None
     for i, r in enumerate(resolutions, start=1):
         if r.span and r.span.start < c.start and (r.kind == "Änderungsantrag") == (c.kind == "amendment"):
@@ -516,10 +555,12 @@ def _decision(b: _Builder, c: res.Candidate, organization: str | None, resolutio
     if referred is not None and referred not in [s for s in b.gremien]:
         referred = None
     factions = tuple(tuple(_faction_names(b, names)) for names in c.factions)
-    first = min(c.spans)
+    parts = sorted(c.parts)
+    span = b.span(parts[0][0], parts[-1][1]) if len(parts) == 1 or parts[-1][0] - parts[0][1] < 400 \
+        else b.span(*parts[0])
     return Decision(
-        outcome=outcome, result_text=" / ".join(collapse(b.text[s:e]) for s, e in c.spans) or text,
-        span=b.span(*first), unanimous=vote.unanimous, votes_for=vote.votes_for,
+        outcome=outcome, result_text=" / ".join(collapse(b.text[s:e]) for s, e in parts),
+        span=span, unanimous=vote.unanimous, votes_for=vote.votes_for,
         votes_against=vote.votes_against, abstentions=vote.abstentions, recusals=vote.recusals,
         outcome_detail=vote.outcome_detail, decided_by=organization, resolution=position,
         vote_subject=c.subject, factions_for=factions[0], factions_against=factions[1],
@@ -564,9 +605,11 @@ def _find_resolutions(b: _Builder, section: Section) -> list[Resolution]:
         # a resolution text ends at a paragraph that is no part of it (a new speaker, a procedure)
         for para in re.finditer(r"\n[ \t]*\n(?=[^\n])", b.view[m.end():stop]):
             nxt = b.view[m.end() + para.end():stop].lstrip()
-            if re.match(r"(?:Sodann|Anschließend|Danach|Die\s+(?:Bürgermeisterin|Vorsitzende)|Der\s+Vorsitzende|"
-                        r"Abstimmung|Nach\s)", nxt) or any(
-                    m.end() + para.end() <= x.start < stop and _acts(b, x) for x in b.mentions[:0]):
+            para_at = m.end() + para.end() + (len(b.view[m.end() + para.end():stop]) - len(nxt))
+            if re.match(r"(?:Sodann|Anschließend|Danach|Damit|Die\s+(?:Bürgermeisterin|Vorsitzende)|Der\s+Vorsitzende|"
+                        r"Abstimmung|Nach\s|Auf\s+Antrag|(?:Der|Die|Das)\s+(?:Antrag|Tagesordnungspunkt|Beratung|"
+                        r"Angelegenheit|Beschlussvorschlag|Vorlage)\s+(?:wird|ist|wurde))", nxt) or any(
+                    x.start == para_at for x in b.mentions):
                 stop = m.end() + para.start()
                 break
         body_start = m.start("rest") if m.group("rest").strip() else m.end()
@@ -761,9 +804,11 @@ def _recommendations(b: _Builder, seg: Segmentation) -> None:
 # Words between a Gremium and a date that make the date the Gremium's meeting:
 # "in seiner Sitzung am", "am", "vom", "hat die Abwägung in seiner Sitzung am", "hat am"
 _MEETING_LINK = re.compile(
-    r"^[ \t\n]*(?:,[ \t\n]*)?(?:(?:hat|hatte|habe|haben)\s+(?:[\wäöüß-]+\s+){0,6}?)?"
-    r"(?:in\s+(?:seiner|ihrer|der)\s+(?:\d+\.\s+)?(?:öffentlichen\s+|nichtöffentlichen\s+)?Sitzung\s+)?"
-    r"(?:am|vom)[ \t\n]+(?:\w+,\s+(?:dem\s+)?)?$")
+    r"^[ \t\n]*(?:,[ \t\n]*)?(?:"
+    r"(?:(?:hat|hatte|habe|haben)\s+)?(?:[\wäöüß-]+\s+){0,6}?in\s+(?:seiner|ihrer|der)\s+(?:\d+\.\s+)?"
+    r"(?:öffentlichen\s+|nichtöffentlichen\s+)?Sitzung\s+"
+    r"|(?:hat|hatte|habe|haben)\s+(?:[\wäöüß-]+\s+){0,6}?"
+    r")?(?:am|vom)[ \t\n]+(?:\w+,\s+(?:dem\s+)?)?$")
 
 
 def _collect_narrated_meetings(b: _Builder, seg: Segmentation) -> None:
@@ -803,8 +848,10 @@ def _collect_papers(b: _Builder, seg: Segmentation) -> list[Paper]:
         found.setdefault(reference, []).append(b.span(start, end))
     for m in REFERENCE_CELL.finditer(b.view):
         line_start = b.view.rfind("\n", 0, m.start()) + 1
-        if re.match(r"^[ \t]*(?:TOP[ \t]*)?(?:[ÖN][ \t]?)?\d", b.view[line_start:m.start()]):
+        if m.start() == line_start or re.match(r"^[ \t]*(?:TOP[ \t]*)?(?:[ÖN][ \t]?)?\d", b.view[line_start:m.start()]):
             found.setdefault(m.group("reference"), []).append(b.span(m.start("reference"), m.end("reference")))
+    for m in re.finditer(r"^(?P<reference>[A-ZÄÖÜ]{1,5}[-/]\d{2,4}/\d{2,4}(?:/\d{1,4})?)[ \t]+[A-ZÄÖÜ]", b.view, re.MULTILINE):
+        found.setdefault(m.group("reference"), []).append(b.span(m.start("reference"), m.end("reference")))
     papers = []
     subject = _subject_paper(b, seg, found)
     for reference, spans in found.items():
@@ -909,4 +956,5 @@ def _assemble(b: _Builder, body_name: str | None, papers: list[Paper]) -> Minute
         papers=tuple(papers),
         meetings=tuple(meetings),
         agenda_items=tuple(items),
+        amounts=tuple(b.doc_amounts),
     )

@@ -27,6 +27,9 @@ PUBLIC_HEADING = re.compile(
 BARE_HEADING = re.compile(
     r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?(?:\t+|[ \t]{2,})(?P<title>[A-ZÄÖÜ„\"0-9][^\n]*)$", re.MULTILINE)
 
+# "1. Einwohnerfragestunde" (one space; PDF text) — a heading only between blank lines, see find_headings
+SPACED_HEADING = re.compile(r"^(?P<number>\d{1,2})\.[ ](?P<title>[A-ZÄÖÜ„\"][^\n]{2,100})$", re.MULTILINE)
+
 # Lines that start the Tagesordnung list.
 AGENDA_START = re.compile(r"^[ \t]*(?:Tagesordnung|T a g e s o r d n u n g|TAGESORDNUNG)\b[^\n]*$", re.MULTILINE)
 # Part separators inside and after the list: "Öffentlicher Teil", "A) Öffentliche Sitzung", "Nichtöffentlicher Teil"
@@ -46,6 +49,7 @@ class Heading:
     title_end: int | None
     kind: str  # "keyword", "zu", "public", "bare"
     papers: tuple[tuple[int, int, str], ...] = ()
+    status: tuple[int, int, str] | None = None  # a result column of an agenda table
 
 
 def clean_number(number: str) -> str:
@@ -89,9 +93,12 @@ def find_headings(text: str, start: int = 0, end: int | None = None, *, bare: bo
     patterns = [(KEYWORD_HEADING, "keyword"), (ZU_HEADING, "zu"), (PUBLIC_HEADING, "public")]
     if bare:
         patterns.append((BARE_HEADING, "bare"))
+        patterns.append((SPACED_HEADING, "bare"))
     for pattern, kind in patterns:
         for m in pattern.finditer(text, start, end):
             if m.start() in found:
+                continue
+            if pattern is SPACED_HEADING and not _stands_apart(text, m.start(), m.end()):
                 continue
             number = clean_number(m.group("number"))
             t_start, t_end = m.start("title"), m.end("title")
@@ -129,8 +136,37 @@ def find_headings(text: str, start: int = 0, end: int | None = None, *, bare: bo
                 title = None
             papers = tuple((p.start("reference"), p.end("reference"), " ".join(p.group("reference").split()))
                            for p in PAPER.finditer(text, m.start(), min(end, _paper_lines_end(text, heading_end, end))))
-            found[m.start()] = Heading(number, title, m.start(), heading_end, t_start, t_end, kind, papers)
+            found[m.start()] = Heading(number, title, m.start(), heading_end, t_start, t_end, kind, papers,
+                                       _status_cell(text, m.start(), m.end()))
     return [found[k] for k in sorted(found)]
+
+
+def _stands_apart(text: str, start: int, end: int) -> bool:
+    """A "1. Title" line is a heading when a blank line precedes it and a blank line, an indented
+    line or a paper line follows (numbered clauses of a resolution follow each other directly)."""
+    before = text[max(0, start - 2):start]
+    if start > 0 and not before.endswith("\n\n") and not re.search(r"\n[ \t]*\n$", text[max(0, start - 10):start]):
+        return False
+    after = text[end:end + 3]
+    return after.startswith("\n\n") or after.startswith("\n ") or after.startswith("\n\t") or end >= len(text) - 1
+
+
+def _status_cell(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The last tab cell of an agenda table row when it states a result ("ungeändert beschlossen")."""
+    from .votes import parse_outcome
+
+    line = text[start:end]
+    if "\t" not in line:
+        return None
+    cells = [(m.start(), m.group()) for m in re.finditer(r"[^\t]+", line)]
+    if len(cells) < 3:
+        return None
+    offset, cell = cells[-1]
+    value = cell.strip()
+    if len(value.split()) > 6 or parse_outcome(value)[0] is None:
+        return None
+    cell_start = start + offset + cell.find(value)
+    return cell_start, cell_start + len(value), value
 
 
 def _paper_lines_end(text: str, pos: int, end: int) -> int:

@@ -15,8 +15,8 @@ _CURRENCY = r"€|EUR\b|Euro\b"
 AMOUNT = re.compile(
     rf"""(?<![\w.,])
     (?:
-      (?P<number>{_NUMBER})(?:,-{{1,2}}|,–)?\s?(?:(?P<scale>{_SCALE})\s?)?(?P<currency>{_CURRENCY})
-    | (?P<currency_first>€|EUR\b|Euro\b)\s?(?P<number2>{_NUMBER})(?:\s?(?P<scale2>{_SCALE}))?(?![\d])
+      (?P<number>{_NUMBER})(?:,-{{1,2}}|,–)?[ \t]{{0,3}}(?:(?P<scale>{_SCALE})[ \t]{{0,3}})?(?P<currency>{_CURRENCY})
+    | (?P<currency_first>€|EUR\b|Euro\b)[ \t]{{0,3}}(?P<number2>{_NUMBER})(?:[ \t]{{0,3}}(?P<scale2>{_SCALE}))?(?![\d])
     )""",
     re.VERBOSE,
 )

@@ -162,6 +162,15 @@ def parse_attendance(text: str, start: int, end: int) -> list[Attendee]:
                         _add(out, text, line_start + piece_col, piece, present, f, r)
                     i += 1
                     continue
+            if ":" in stripped and not rest.strip() and i + 1 < len(cells):
+                # "Schriftführer:<TAB>Daniel Braun", "CDU-Fraktion:<TAB>A, B, C": the label names the cells after it
+                f = _faction_header(label)
+                r = _role_label(label)
+                if f is not None or r is not None or GROUP_HEADER.match(stripped) or ABSENT.match(label):
+                    for ncol, ncell in cells[i + 1:]:
+                        for offset, piece in _split_names(ncell):
+                            _add(out, text, line_start + ncol + offset, piece, present, f, r)
+                    break
             role = _role_label(stripped)
             if role is not None and not parse_listed_name(stripped):
                 role_at[col] = role

@@ -24,12 +24,12 @@ _WS = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
 
 GREMIUM = re.compile(
     rf"""(?<![\w-])(?P<name>
-      (?:{_CAP}-\s(?:und|sowie)\s)?{_CAP}?(?:ausschuss|ausschuß)(?:es|e)?(?:\s(?:für|des|der)\s{_TOPICS})?
+      (?:(?:{_CAP}-,\s)*{_CAP}-\s(?:und|sowie)\s)?{_CAP}?(?:ausschuss|ausschuß)(?:es|e)?(?:\s(?:für|des|der)\s{_TOPICS})?
     | (?:{_ADJECTIVE}\s)?(?:Haupt|Werks|Betriebs|Kreis|Jugendhilfe|Finanz|Rechnungsprüfungs|Bau|Sozial|Umwelt|Schul|Sport|Kultur|Planungs|Wahlprüfungs|Feuerwehr|Verkehrs|Vergabe|Personal|Wirtschafts)?Ausschuss(?:es)?(?:\s(?:für|des|der)\s{_TOPICS})?
     | Rat(?:e?s)?\s(?:der|des)\s{_SETTLEMENT}\s{_PLACE}
     | (?:Stadt|Gemeinde|Markt)?(?:gemeinde)?rat(?:e?s)?\s(?:der|des)\s{_SETTLEMENT}\s{_PLACE}
     | (?:Orts|Ortsbei|Bezirksbei|Beirat|Stadtbezirks|Ältesten|Integrations|Senioren|Jugend)rat(?:e?s)?(?:\s{_PLACE})?
-    | (?:Bezirksvertretung|Ortschaftsrat|Ortsbeirat|Stadtbezirksbeirat)(?:\s{_PLACE})?
+    | (?:Bezirksvertretung|Ortschaftsrat|Ortsbeirat|Stadtbezirksbeirat|Bezirksverordnetenversammlung)(?:\s{_PLACE})?
     | (?:Samtgemeinde|Ortsgemeinde|Verbandsgemeinde|Markt|Stadt|Gemeinde)?(?:gemeinde)?rat(?:e?s)?
     | Marktgemeinderat(?:e?s)? | Gemeinderat(?:e?s)? | Stadtrat(?:e?s)? | Samtgemeinderat(?:e?s)?
     | Kreistag(?:e?s)?

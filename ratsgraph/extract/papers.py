@@ -7,8 +7,10 @@ import re
 
 # The reference itself: digits with "/", "-" or "." separators, optionally a letter prefix
 # ("A 2023/021", "BV/2023/012", "VO/0815/2022", "50/034/2021", "2022/048", "0456/2010", "XI/123").
-_REFERENCE = r"""(?:[A-Z]{1,4}(?:\s|/|-)?)?\d{1,5}(?:\s?[/-]\s?[A-Z]?\d{1,6}[a-z]?){1,3}(?:/\d{1,2})?
-                | [A-Z]{1,4}-?\d{1,5}/\d{2,4}"""
+_PREFIX = r"[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,5}(?:-[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,5})?"
+_REFERENCE = rf"""(?:{_PREFIX}(?:\s|/|-)?)?\d{{1,5}}(?:\s?[/-]\s?[A-Z]?\d{{1,6}}[a-z]?){{1,3}}(?:/\d{{1,2}})?
+                | {_PREFIX}-?\d{{1,5}}/\d{{2,4}}
+                | \d{{1,5}}/[IVX]{{1,5}}\b"""
 
 # A paper keyword followed by its reference: "Vorlage Nr. 50/034/2021", "Vorlage - 2023/0183",
 # "Drucksache Nr.: 12/345", "Antrag-Nr. A 2023/021", "(Vorlage 2021/0311)", "Vorlage:\t2023/0098/1"
@@ -24,8 +26,8 @@ PAPER = re.compile(
 )
 
 # A reference standing alone in a table cell ("\t2022/087" at the end of a line).
-REFERENCE_CELL = re.compile(rf"(?:(?<=\t)|(?<=\s\s))(?P<reference>\d{{2,4}}/\d{{2,4}}(?:/\d{{1,4}})?)[ \t]*$",
-                            re.MULTILINE)
+REFERENCE_CELL = re.compile(rf"(?:^|(?<=\t)|(?<=\s\s))(?P<reference>(?:{_PREFIX}[-/])?\d{{2,4}}/\d{{2,4}}(?:/\d{{1,4}})?)"
+                            rf"(?=[ \t]*$|\t)", re.MULTILINE)
 
 
 def find_papers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:

@@ -15,7 +15,7 @@ from .lexicon import is_feminine_name, is_given_name
 _ROLE_NOUN_STEMS = (
     r"rat|rät|bürgermeister|meister|leiter|führer|vorsteher|vertreter|mitglied|direktor|präsident"
     r"|kämmerer|kämmer|referent|dezernent|sprecher|pfleger|ratsherr|ratsfrau|sachbearbeiter|förster"
-    r"|amtmann|manager|koordinator|berater|inspektor|sekretär|justiziar|ingenieur|architekt|planer"
+    r"|amtmann|manager|koordinator|berater|inspektor|sekretär|justiziar|ingenieur|architekt|planer|herr|frau"
     r"|verwalter|prüfer|bürger|senator|schöffe|beisitzer|kassierer|wart"
 )
 # Adjectival nouns take -e/-er/-en/-em ("der Vorsitzende", "ein Vorsitzender", "dem Vorsitzenden").
@@ -24,9 +24,8 @@ _ROLE_ADJ_STEMS = r"vorsitzend|verordnet|beigeordnet|abgeordnet|beauftragt|anges
 _ROLE_PREFIX = (r"(?:(?:stellv\.|stv\.|Stv\.|Stellv\.|stellvertretende[rnms]?|Stellvertretende[rnms]?)\s)?"
                 r"(?:(?:Erste|Zweite|Dritte|Vierte|Technische|Allgemeine|Ehrenamtliche|Hauptamtliche|Sachkundige"
                 r"|Beratende|Leitende|Kommissarische)[rnms]?\s)?")
-_ROLE_WORD = (rf"[A-ZÄÖÜ][a-zäöüß]*(?:(?:{_ROLE_NOUN_STEMS})(?:in(?:nen)?|e?s|en|n)?"
-              rf"|(?:{_ROLE_ADJ_STEMS})(?:e[rnms]?))"
-              r"|Bürgermeister(?:in)?|Landr[aä]t(?:in)?|Vorsitzende[rnm]?|Leiter(?:in)?|Stadtrat|Stadträtin")
+_ROLE_WORD = (rf"(?=[A-ZÄÖÜ])(?i:[a-zäöüß]*(?:(?:{_ROLE_NOUN_STEMS})(?:in(?:nen)?|e?s|en|n)?"
+              rf"|(?:{_ROLE_ADJ_STEMS})(?:e[rnms]?)))")
 _ROLE = rf"{_ROLE_PREFIX}(?:{_ROLE_WORD})"
 
 # Words that end like a function but are none (or are bodies, not persons).
@@ -46,7 +45,7 @@ PARTICLE = r"(?:von\sund\szu|von\sder|von\sdem|van\sder|van\sden|van\sde|de\sla|
 TITLE = (r"(?:Prof\.\s?)?Dr\.(?:\s?(?:med|phil|jur|rer\.\s?nat|rer\.\s?pol|h\.\s?c|Ing|dent|vet)\.)?(?:\s?Dr\.)?"
          r"|Prof\.|Dipl\.-Ing\.|Dipl\.-Kfm\.|Dipl\.-Verw\.wirt")
 ADDRESS = r"Herrn?|Frau"
-_SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # spaces, or one line break (wrapped text)
+_SP = r"(?:[ ]{1,2}|\t|\n)"  # one or two spaces (justified PDF text), a tab, or a line break (a label line)
 
 # A mention in running text: a form of address or a function, then the name. "Herrn Kowalczyk",
 # "Landrat Hendele", "Frau Dr. Feldhaus", "die Technische Beigeordnete van der Linden",
@@ -56,8 +55,8 @@ PERSON = re.compile(
     (?:(?P<address>{ADDRESS}){_SP}(?:(?P<role>{_ROLE}){_SP})?
      | (?P<role2>{_ROLE}){_SP}(?:(?P<address2>{ADDRESS}){_SP})?)
     (?:(?P<title>{TITLE})[ \t]*)?
-    (?:(?P<given>{NAME}){_SP}(?!{PARTICLE}{_SP}(?:und|oder|dem|der|den)\b))?
-    (?P<family>(?:{PARTICLE}{_SP})?{NAME})
+    (?:(?P<given>{NAME})(?:[ ]{{1,2}}|\n)(?!{PARTICLE}[ \t]+(?:und|oder|dem|der|den)\b))?
+    (?P<family>(?:{PARTICLE}[ \t]+)?{NAME})
     (?![\w-])""",
     re.VERBOSE,
 )
@@ -79,10 +78,15 @@ NOT_NAMES = frozenset("""
     Kreissportbund Sportbund Kirche Schule Gymnasium Grundschule Realschule Kita Kindergarten Ausschusses
     Ratsmitglieder Stadträte Gemeinderäte Kreisräte Personen Zuhörer Presse Bürgerinnen Bürger Einwohner
     Sachverhalt Beschlussvorschlag Vorsitz Schriftführer Schriftführerin Verfasser Anwesend Entschuldigt
-    CDU SPD FDP AfD CSU GRÜNE Grüne Linke LINKE UWG FWG Piraten
+    CDU SPD FDP AfD CSU GRÜNE Grüne Linke LINKE UWG FWG Piraten Name Namen Vorname Datum Gremium Zeit Ort Raum
+    Status Federführend Betreff Beschlussart Seite Tel Fax Telefon Uhr Mail Anlagen Anlass Beginn Ende Sitzungsort
+    Haushalt Haushaltsplan Investitionen Kosten Mittel Förderung Zuschuss Vertreter Vertretung Herrn Frauen
+    Gremien Kalender Aktuelles Startseite Recherche Vorlagen Sitzungen Mandatsträger Suche Impressum Datenschutz
+    Stadtverordnete Fraktionen Sitzungskalender Übersicht Druckansicht Zurück Anlagen Dokumente Download
 """.split())
 
-_NOUN_ENDING = re.compile(r"(?:ung|heit|keit|schaft|tion|sion|tät|ismus|ment|nis|tum|ei|amt|rat|verband|zentrum)$")
+_NOUN_ENDING = re.compile(r"(?:ung|heit|keit|schaft|tion|sion|tät|ismus|ment|nis|tum|erei|amt|rat|verband|zentrum|"
+                          r"person|stelle|büro|werk|verein|kasse|gesellschaft)$")
 
 
 @dataclass(frozen=True)
@@ -163,9 +167,28 @@ def _bare(family: str) -> str:
 
 
 def plausible_family(word: str) -> bool:
+    """Whether a capitalised word can be a family name (not a field label, a function, a noun)."""
     bare = _bare(word)
-    return len(bare) >= 2 and bare not in NOT_NAMES and word not in NOT_NAMES and not (
-        " " in word and _NOUN_ENDING.search(bare.lower()))
+    if len(bare) < 2 or bare in NOT_NAMES or word in NOT_NAMES or _FUNCTION_WORD.fullmatch(bare):
+        return False
+    if (" " in word or len(bare) >= 7) and _NOUN_ENDING.search(bare.lower()):
+        return False
+    return True
+
+
+# Function nouns that are never family names (family names like "Hoffmeister" or "Kaiser" are).
+_FUNCTION_WORD = re.compile(
+    rf"(?=[A-ZÄÖÜ])(?i:[a-zäöüß]*(?:{_ROLE_NOUN_STEMS})(?:in|innen))"
+    rf"|(?=[A-ZÄÖÜ])(?i:[a-zäöüß]*(?:{_ROLE_ADJ_STEMS})(?:e[rnms]?))"
+    r"|(?:Ober|Bürger|Protokoll|Schrift|Stadt|Kreis|Gemeinde|Ausschuss|Fraktions|Land|Orts|Bezirks|Fachbereichs|Amts"
+    r"|Rats|Kreistags|Stadtverordneten|Presse|Haupt|Sach|Fach|Abteilungs|Geschäfts|Verwaltungs)[a-zäöüß]*"
+    rf"(?:{_ROLE_NOUN_STEMS})(?:e[rnms]?|in(?:nen)?|s|n)?")
+
+
+def _name_ends_well(text: str, end: int) -> bool:
+    """A name is not followed by ":" (a label), ". " after a short word, or ", <digit>" (a place and date)."""
+    after = text[end:end + 4]
+    return not re.match(r"[ \t]*:|,[ \t]*\d|\.\s?\d", after)
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -186,12 +209,21 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
                 continue
         given, family = m.group("given"), m.group("family")
         family_end = m.end("family")
+        prefix_end = m.start("given") if given else m.start("family")
+        if "\n" in text[m.start():prefix_end]:
+            # a function on the line before the name counts when it stands alone there (a label)
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if text[line_start:m.start()].strip() or text[m.start():prefix_end].count("\n") > 1:
+                continue
+        if given and "\n" in text[m.end("given"):m.start("family")] and not is_given_name(given):
+            family, given = given, None  # a wrapped line joins a name with the next line's first word
+            family_end = m.start("given") + len(family)
         if given and (given in NOT_NAMES or (_NOUN_ENDING.search(given.lower()) and not is_given_name(given))
                       or not plausible_family(family)):
             # "Herr Meier Stellung …", "Herrn Kreuzberger vom Dezernat": only the first word is the name
             family, given = given, None
             family_end = m.start("given") + len(family)
-        if not plausible_family(family):
+        if not plausible_family(family) or not _name_ends_well(text, family_end):
             continue
         address_norm = "Herr" if address and address.startswith("Herr") else address
         out.append(Mention(m.start(), family_end, family, given, address_norm, m.group("title"), role,
@@ -262,8 +294,8 @@ def parse_listed_name(cell: str) -> ListedName | None:
 
 # A given and family name in running text without address or function, when the given name is
 # known: "Sabine Müller-Hagedorn, Vorsitzende der SPD-Fraktion", "Nina Wolters, Pressesprecherin"
-FREE_NAME = re.compile(rf"(?<![\w-])(?:(?P<title>{TITLE})[ \t]*)?(?P<given>{NAME})[ \t]+"
-                       rf"(?P<family>(?:{PARTICLE}[ \t]+)?{NAME})(?![\w-])")
+FREE_NAME = re.compile(rf"(?<![\w-])(?:(?P<title>{TITLE}) {{1,2}})?(?P<given>{NAME}) {{1,2}}"
+                       rf"(?P<family>(?:{PARTICLE} {{1,2}})?{NAME})(?![\w-])")
 
 
 def find_free_names(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -272,6 +304,8 @@ def find_free_names(text: str, start: int = 0, end: int | None = None) -> list[M
     for m in FREE_NAME.finditer(text, start, len(text) if end is None else end):
         given, family = m.group("given"), m.group("family")
         if not is_given_name(given) or not plausible_family(family) or is_given_name(family):
+            continue
+        if not _name_ends_well(text, m.end()):
             continue
         out.append(Mention(m.start(), m.end(), family, given, None, m.group("title"), None,
                            is_feminine_name(given)))

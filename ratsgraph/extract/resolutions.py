@@ -19,7 +19,7 @@ RESOLUTION_LABEL = re.compile(
 RESULT_LABEL = re.compile(
     r"""^[ \t]*(?P<label>Abstimmungsergebnis|Abstimmungs-?\s?ergebnis|Abstimmung|Ergebnis|Beschlussergebnis
         |Beschlussart|Ergebnis\sder\s(?:namentlichen\s)?Abstimmung)
-        (?:[ \t]*(?:\((?P<subject>[^)\n]{1,80})\)|über\s(?P<subject2>[^:\n]{1,80})))?[ \t]*:[ \t]*(?P<rest>[^\n]*)$""",
+        (?:[ \t]*(?:\((?P<subject>[^)\n]{1,80})\)|über\s(?P<subject2>[^:\n]{1,80})))?[ \t]*(?::|(?=\n))[ \t]*(?P<rest>[^\n]*)$""",
     re.VERBOSE | re.MULTILINE,
 )
 

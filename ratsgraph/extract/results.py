@@ -46,7 +46,7 @@ MODAL = re.compile(r"\b(?:soll|solle|sollte|sollten|sollen|werde|würde|würden|
 NARRATED = re.compile(r"\b(?:hatte|hatten|vorberaten|vorberaten\s+hat|in\s+(?:seiner|ihrer)\s+(?:letzten|vorigen|"
                       r"vorherigen|früheren)\s+Sitzung)\b")
 _MONTH_WORDS = "|".join(m for m in MONTHS if len(m) > 3)
-EARLIER = re.compile(rf"\b(?:im|Im|seit|Seit|bis)\s+(?:{_MONTH_WORDS})\b|\b(?:{_MONTH_WORDS})\s+(?:19|20)\d\d\b", re.I)
+EARLIER = re.compile(rf"\b(?:im|seit|bereits\s+im|schon\s+im)\s+(?:{_MONTH_WORDS})\b", re.I)
 
 # Subjects of a vote, as written: an amendment, a procedural motion.
 AMENDMENT = re.compile(r"Änderungsantrag|Ergänzungsantrag|Änderungsvorschlag|Zusatzantrag|Änderungsanträge", re.I)
@@ -78,7 +78,12 @@ class Candidate:
     subject: str | None = None
     referred_to: str | None = None
     factions: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
-    spans: list[tuple[int, int]] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # the text it covers, labels included
+    parts: list[tuple[int, int]] = field(default_factory=list)  # the result as written, labels excluded
+
+    def __post_init__(self) -> None:
+        if not self.parts:
+            self.parts = [(self.start, self.end)]
 
 
 def _kind(*texts: str | None) -> str:
@@ -184,6 +189,10 @@ def label_results(text: str, start: int, end: int) -> list[Candidate]:
     out = []
     for m in RESULT_LABEL.finditer(text, start, end):
         stop = m.end()
+        if not m.group("rest").strip():
+            gap = re.match(r"\n[ \t]*\n(?=[^\n]*\S)", text[stop:end])
+            if gap and not re.match(r"[ \t]*(?:Beschluss|Anlagen?|Dokumente)\b", text[stop + gap.end():end]):
+                stop = stop + gap.end() - 1
         while stop < end:
             nl = text.find("\n", stop + 1, end)
             nl = end if nl < 0 else nl
@@ -199,17 +208,29 @@ def label_results(text: str, start: int, end: int) -> list[Candidate]:
             stop = stop + after.end()
         body_start = m.start("rest") if m.group("rest").strip() else m.end()
         subject = m.group("subject") or m.group("subject2")
-        c = _candidate(text, body_start, stop, "label", subject, m.group("label"))
+        source = "header" if m.group("label") == "Beschlussart" else "label"
+        c = _candidate(text, body_start, stop, source, subject, m.group("label"))
         if c is None and subject:
             continue
         if c is not None:
+            lines = [(body_start + x.start(), body_start + x.end(), x.group())
+                     for x in re.finditer(r"^[^\n]*$", text[body_start:stop], re.MULTILINE)]
+            for table in _table_votes(text, lines, []):
+                if _compatible(c, table):
+                    c = _merge_two(c, table)
             c.spans = [(m.start(), stop)]
             out.append(c)
     return out
 
 
+_COUNT_WORD = r"(?:Ja(?:-Stimmen)?|Nein(?:-Stimmen)?|Enthaltung(?:en)?|Stimmenthaltung(?:en)?|Befangen|Gegenstimmen|" \
+              r"[Dd]afür|[Dd]agegen|Zustimmung(?:en)?|Ablehnung(?:en)?|Für|Gegen)"
+_COUNT_LINE = re.compile(rf"^[ \t]*{_COUNT_WORD}[ \t]*:?[ \t]*\d{{1,3}}[ \t]*$")
+
+
 def line_results(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Candidate]:
-    """Results standing on lines of their own, outside labelled results."""
+    """Results standing on lines of their own, outside labelled results: result phrases, runs of
+    count lines ("Ja:<TAB>9" / "Nein:<TAB>0" / …), lines with several counts, and vote tables."""
     out = []
     for m in RESULT_LINE.finditer(text, start, end):
         if _inside(m.start(), taken):
@@ -217,18 +238,68 @@ def line_results(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
         c = _candidate(text, m.start(), m.end(), "line")
         if c:
             out.append(c)
-    # lines of counts only: "Anwesend: 16\tFür: 14\tGegen: 2", "Ja: 34\tNein: 5 …"
-    for m in re.finditer(r"^[^\n]*$", text[start:end], re.MULTILINE):
-        s, e = start + m.start(), start + m.end()
-        line = m.group()
-        if _inside(s, taken) or len(LABELLED_COUNT.findall(line)) < 2 or len(line.split()) > 14:
+    run: list[tuple[int, int]] = []
+    lines = [(start + m.start(), start + m.end(), m.group()) for m in re.finditer(r"^[^\n]*$", text[start:end],
+                                                                                 re.MULTILINE)]
+    for s, e, line in lines + [(end, end, "")]:
+        single = bool(_COUNT_LINE.match(line)) and not _inside(s, taken)
+        several = len(LABELLED_COUNT.findall(line)) >= 2 and len(line.split()) <= 14 and not _inside(s, taken)
+        if single:
+            run.append((s, e))
             continue
-        if any(c.start <= s < c.end for c in out):
-            continue
-        c = _candidate(text, s, e, "line")
-        if c:
-            out.append(c)
+        if run:
+            if len(run) >= 2:
+                c = _candidate(text, run[0][0], run[-1][1], "line")
+                if c:
+                    out.append(c)
+            run = []
+        if several and not any(c.start <= s < c.end for c in out):
+            c = _candidate(text, s, e, "line")
+            if c:
+                out.append(c)
+    out.extend(_table_votes(text, lines, taken))
     return out
+
+
+def _table_votes(text: str, lines: list[tuple[int, int, str]], taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Vote tables: a header row of count labels over a row of numbers ("Gremium<TAB>Ja<TAB>Nein…" /
+    "Rat der Stadt<TAB>4<TAB>35…"), or labels one per line followed by the numbers one per line."""
+    out = []
+    label = re.compile(rf"^{_COUNT_WORD}$")
+    for i, (s, e, line) in enumerate(lines):
+        if _inside(s, taken):
+            continue
+        cells = [c.strip() for c in re.split(r"\t|\s{3,}", line.strip())]
+        labelled = [j for j, c in enumerate(cells) if label.match(c)]
+        if len(labelled) >= 2 and i + 1 < len(lines):
+            nxt = next(((ns, ne, nl) for ns, ne, nl in lines[i + 1:i + 3] if nl.strip()), None)
+            if nxt is None:
+                continue
+            values = [c.strip() for c in re.split(r"\t|\s{3,}", nxt[2].strip())]
+            if len(values) == len(cells) and all(values[j].isdigit() for j in labelled):
+                counts = " ".join(f"{cells[j]}: {values[j]}" for j in labelled)
+                out.append(_counts_candidate(counts, s, nxt[1]))
+            continue
+        # vertical: "Ja" / "Nein" / "Enthaltung" / "11" / "2" / "1"
+        if label.match(line.strip()):
+            names = []
+            j = i
+            while j < len(lines) and label.match(lines[j][2].strip()):
+                names.append(lines[j][2].strip())
+                j += 1
+            numbers = [lines[k][2].strip() for k in range(j, min(len(lines), j + len(names)))]
+            if len(names) >= 2 and len(numbers) == len(names) and all(n.isdigit() for n in numbers):
+                if i == 0 or not label.match(lines[i - 1][2].strip()):
+                    counts = " ".join(f"{n}: {v}" for n, v in zip(names, numbers))
+                    out.append(_counts_candidate(counts, s, lines[j + len(names) - 1][1]))
+    return [c for c in out if c is not None]
+
+
+def _counts_candidate(counts: str, start: int, end: int) -> Candidate | None:
+    vote = parse_vote(counts)
+    if not vote.has_counts:
+        return None
+    return Candidate(start, end, vote, "main", "line", None, None, ((), (), ()), [(start, end)])
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
@@ -254,14 +325,18 @@ def sentence_results(text: str, start: int, end: int, *, taken: list[tuple[int, 
 
 
 def _person_subject(sentence: str, offset: int, upto: int, mentions: list[Mention]) -> bool:
+    head = sentence[:upto]
+    g = re.match(r"^(?:(?:Sodann|Daraufhin|Anschließend|Danach|Damit)\s+)?(?:Der|Die|Das)\s+(?P<g>[A-ZÄÖÜ][^.;:,]{1,80}?)\s*$",
+                 head)
+    if g and GREMIUM.fullmatch(g.group("g")):
+        return False  # "Der Stadtrat nimmt …": the Gremium, not a Stadtrat
     for m in mentions:
         if offset <= m.start < offset + upto:
             before = sentence[max(0, m.start - offset - 25):m.start - offset]
             if not re.search(r"(?:\bvon|\bdurch|\bAntrag\s+(?:von|des|der)|\bNachfrage\s+(?:von|des|der)|\bmit)\s*$",
                              before):
                 return True
-    head = sentence[:upto]
-    if re.match(r"^(?:Er|Sie|Dieser|Diese)\b", head):
+    if re.match(r"^(?:Er|Sie|Dieser|Diese)\s+[a-zäöüß]", head):
         return True
     m = ROLE.match(re.sub(r"^(?:Der|Die|Auch\s+der|Auch\s+die)\s+", "", head))
     if m and re.match(r"^(?:Der|Die|Auch)", head):
@@ -326,7 +401,8 @@ def _sentence_result(text: str, s_start: int, s_end: int, sentence: str, mention
     head = sentence[:verb_at]
     if _person_subject(sentence, s_start, verb_at, mentions) or _faction_subject(head):
         return None
-    if PROPOSAL.search(sentence) or MODAL.search(sentence[:verb_at + 200]):
+    main_clause = re.sub(r",[^,]*,", ",", head) + sentence[verb_at:]
+    if PROPOSAL.search(main_clause) or MODAL.search(main_clause[:len(main_clause)]):
         return None
     if _narrated(sentence, meeting_date):
         return None
@@ -365,19 +441,31 @@ def _merge_two(a: Candidate, b: Candidate) -> Candidate:
     )
     factions = tuple(tuple(dict.fromkeys(x + y)) for x, y in zip(a.factions, b.factions))
     return Candidate(a.start, a.end, vote, a.kind, a.source, a.subject or b.subject,
-                     a.referred_to or b.referred_to, factions, a.spans + b.spans)  # type: ignore[arg-type]
+                     a.referred_to or b.referred_to, factions, a.spans + b.spans,  # type: ignore[arg-type]
+                     a.parts + b.parts)
 
 
-def merge(candidates: list[Candidate]) -> list[Candidate]:
+def merge(candidates: list[Candidate], barriers: list[int] = ()) -> list[Candidate]:
     """One decision per motion: statements of the same kind that do not contradict each other
-    (a "Beschlussart" header and the counts below it) describe one result."""
+    (a "Beschlussart" header and the counts below it) describe one result. A resolution text
+    between two statements (a barrier) starts a new motion, except after a header field; two
+    sentences in different paragraphs report different results, except two withdrawals."""
     out: list[Candidate] = []
     for c in sorted(candidates, key=lambda c: c.start):
         if any(o.start <= c.start < o.end for o in out):
             continue
         target = next((i for i in range(len(out) - 1, -1, -1) if out[i].kind == c.kind), None)
-        if target is not None and _compatible(out[target], c):
+        if target is not None and _compatible(out[target], c) and _may_merge(out[target], c, barriers):
             out[target] = _merge_two(out[target], c)
         else:
             out.append(c)
     return out
+
+
+def _may_merge(a: Candidate, b: Candidate, barriers) -> bool:
+    if a.source != "header" and any(a.end <= x < b.start for x in barriers):
+        return False
+    if a.source in ("sentence", "block") and b.source in ("sentence", "block"):
+        both_withdrawn = a.vote.outcome == b.vote.outcome == "withdrawn"
+        return both_withdrawn
+    return True

@@ -81,7 +81,7 @@ _ABBREVIATIONS = frozenset("""
     okt nov dez ing mdl mdb mdl abg hrsg rd v chr
 """.split())
 
-_SENTENCE_END = re.compile(r"[.!?](?=[\s\"')]*\s+[\"'(]?[A-ZÄÖÜ0-9])|[.!?]\s*$|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?](?=[\"')]*\s+[\"'(\-–•*]?\s*[A-ZÄÖÜ0-9])|[.!?]\s*$|\n\s*\n|\n(?=[ \t]*[-–•*][ \t])|(?<=:)[ \t]*\n")
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:

@@ -163,7 +163,8 @@ RESULT_WORDS: list[tuple[re.Pattern[str], str, str | None]] = [
     # "abgesetzt", "von der TO abgesetzt", "Vertagung"
     (re.compile(r"\babgesetzt\b|^\W*Vertagung\b", re.I), "deferred", None),
     # "beschlossen mit Änderungen", "angenommen mit Änderung"
-    (re.compile(r"^\W*(?:beschlossen|angenommen)\s+mit\s+Änderungen?\b", re.I), "adopted", "adoptedWithChanges"),
+    (re.compile(r"^\W*(?:beschlossen|angenommen)\s+mit\s+Änderungen?\b", re.I),
+     "adopted", "adoptedWithChanges"),
     # "Zustimmung", "Ablehnung" as the whole result
     (re.compile(r"^\W*Zustimmung\W*$", re.I), "adopted", None),
     (re.compile(r"^\W*Ablehnung\W*$", re.I), "rejected", None),

@@ -29,9 +29,10 @@ def detect(text: str) -> float:
         score += 0.5
     if AUSZUG.search(head):
         score += 0.45
-    if len(keyword_headings) == 1 or "TOP" in labels:
+    numbers = {" ".join(m.group("number").split()) for m in keyword_headings}
+    if score and (len(numbers) == 1 or "TOP" in labels):
         score += 0.2
-    if len(keyword_headings) > 2:
+    if len(numbers) > 1:
         score -= 0.6
     if re.search(r"^[ \t]*Beratungsfolge", text, re.MULTILINE):
         score -= 0.5
@@ -47,7 +48,7 @@ def segment(text: str) -> Segmentation:
     content_start = 0
     papers = ()
     if headings:
-        h = headings[0]
+        h = next((x for x in headings if x.title and x.number == headings[0].number), headings[0])
         number, title, t_start, t_end, papers = h.number, h.title, h.title_start, h.title_end, h.papers
         content_start = h.end
     if top_field is not None and re.fullmatch(NUMBER, top_field.value):
@@ -63,6 +64,9 @@ def segment(text: str) -> Segmentation:
         content_start = max(content_start, text.find("\n", last) + 1 if text.find("\n", last) >= 0 else last)
     end = footer_start(text, content_start, len(text))
     header = meeting_header(text, fields, max(content_start, 1))
+    # the header fields belong to the item: "Beschlussart:" states its result
+    first_field = min((f.line_start for f in header_fields), default=content_start)
+    content_start = min(content_start, first_field) if header_fields else content_start
     section = Section(content_start, end, number=number, title=title, title_start=t_start, title_end=t_end,
                       public=is_public(number) if number else None, header_start=headings[0].start if headings
                       else None, papers=papers)

@@ -21,7 +21,7 @@ def detect(text: str) -> float:
     if TITLE.search(text[:1200]):
         score += 0.35
     headings = find_headings(text, bare=False)
-    if len(headings) >= 2:
+    if len({h.number for h in headings}) >= 2:
         score += 0.3
     if attendance.find_block(text):
         score += 0.2
