@@ -90,13 +90,17 @@ _CELL_NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$")
 def table_amounts(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """Amounts in the cells of tables whose header says they are in thousands of euros
     ("Baukosten<TAB>1.150<TAB>1.700" under "Tsd. €" → 1 150 000 €). The first cell of a row is
-    its label ("300 Baukonstruktionen") and holds no amount; the table ends at a blank line."""
+    its label ("300 Baukonstruktionen") unless the row starts with a gap; the table ends at a
+    blank line."""
     end = len(text) if end is None else end
-    out = []
+    out: list[tuple[int, int, str]] = []
+    done_until = start
     for header in _THOUSANDS_HEADER.finditer(text, start, end):
+        if header.start() < done_until:
+            continue  # a second "Tsd. €" on a header line already read
         line_end = text.find("\n", header.end(), end)
         if line_end < 0:
-            continue
+            break
         pos = line_end + 1
         while pos < end:
             nl = text.find("\n", pos, end)
@@ -104,22 +108,17 @@ def table_amounts(text: str, start: int = 0, end: int | None = None) -> list[tup
             line = text[pos:stop]
             if not line.strip():
                 break
-            cells = [(m.start(), m.group()) for m in re.finditer(r"[^\t]+?(?=\t|\s{3,}|$)", line) if m.group().strip()]
-            if _THOUSANDS_HEADER.search(line):
-                pos = stop + 1
-                continue
-            for i, (offset, cell) in enumerate(cells):
-                value = cell.strip()
-                if i == 0 and not line[:offset].strip() and not line.startswith(("\t", "   ")):
-                    continue
-                if i == 0 and not _CELL_NUMBER.match(value):
-                    continue
-                if i == 0 and not (line.startswith("\t") or line.startswith("   ")):
-                    continue
-                if _CELL_NUMBER.match(value):
-                    number = parse_number(value)
-                    if number is not None:
-                        cell_start = pos + offset + cell.find(value)
-                        out.append((cell_start, cell_start + len(value), canonical(number * 1000)))
+            if not _THOUSANDS_HEADER.search(line):
+                cells = [(m.start(), m.group()) for m in re.finditer(r"[^\t ](?:[^\t]*?[^\t ])?(?=\t|   |[ \t]*$)",
+                                                                      line)]
+                labelled = not line[:1].isspace()
+                for i, (offset, cell) in enumerate(cells):
+                    if i == 0 and labelled:
+                        continue
+                    if _CELL_NUMBER.match(cell):
+                        number = parse_number(cell)
+                        if number is not None:
+                            out.append((pos + offset, pos + offset + len(cell), canonical(number * 1000)))
             pos = stop + 1
+        done_until = pos
     return out
