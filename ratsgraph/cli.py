@@ -90,36 +90,45 @@ _FORMAT_NAMES = sorted(FORMATS)
 @click.option("--base", default=DEFAULT_BASE, show_default=True, metavar="IRI",
               help="Base IRI under which resources are minted.")
 @click.option("--body", metavar="NAME", help="The Körperschaft, when the documents do not name it.")
-@click.option("--input-format", type=click.Choice(["text", "html", "pdf"]), default=None,
+@click.option("--input-format", type=click.Choice(["text", "html", "pdf", "oparl"]), default=None,
               help="Force a reader instead of choosing it by name and content.")
 @click.option("--validate/--no-validate", default=True, show_default=True,
               help="Check the graph against the SHACL shapes.")
 def convert(inputs: tuple[str, ...], fmt: str, output: str | None, base: str, body: str | None,
             input_format: str | None, validate: bool) -> None:
-    """Convert minutes (text, HTML, PDF) into RDF.
+    """Convert minutes (text, HTML, PDF) and OParl JSON into RDF.
 
     Several inputs merge into one graph. A bad input gets a one-line error and the others are
-    still converted; if none converts, no output file is written.
+    still converted; if none converts, no output file is written. Minutes given together with
+    OParl JSON link to the OParl objects they describe (docs/oparl.md); OParl JSON is checked
+    with the OParl profile instead of the default shapes.
 
     \b
     Examples:
       ratsgraph convert samples/kreis-mettmann-vorlage-50-034-2021.txt -o out.ttl
       ratsgraph convert minutes/*.txt --format nquads -o all.nq
       ratsgraph convert protokoll.txt --format jsonld --body "Stadt Wendenbach"
+      ratsgraph convert ../shared/oparl/examples/Meeting-01.json protokoll.txt -o merged.ttl
     """
-    from .pipeline import convert_path
+    from .pipeline import convert_paths
 
     out_format = find_format(fmt)
     documents = []
     failed = 0
     violations = 0
-    for name in inputs:
-        try:
-            conversion = convert_path(name, base=base, body=body, input_format=input_format, validate=validate)
-        except RatsgraphError as err:
+    results = convert_paths(inputs, base=base, body=body, input_format=input_format, validate=validate)
+    for name, conversion in zip(inputs, results, strict=True):
+        if isinstance(conversion, RatsgraphError):
             failed += 1
-            _fail(str(err))
+            _fail(str(conversion))
             continue
+        # what the reader tolerated, OParl quirks, contradictions in the text: reported, never silent
+        for message in conversion.document.warnings:
+            _warn(message)
+        for message in conversion.minutes.warnings:
+            _warn(f"{name}: {message}")
+        for note in conversion.notes:
+            click.echo(f"ratsgraph: {name}: {note}", err=True)
         documents.append((conversion.triples, conversion.graph))
         if conversion.report is not None and not conversion.report.conforms:
             found = [v for v in conversion.report.violations if v.severity == "Violation"]
@@ -143,20 +152,26 @@ Exit codes:
 @click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
 @click.option("--shapes", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Validate against these shapes instead of ratsgraph's own.")
-def validate(inputs: tuple[str, ...], shapes: str | None) -> None:
+@click.option("--profile", type=click.Choice(["default", "oparl"]), default=None,
+              help="default: the shapes of converted minutes; oparl: OParl 1.1 conformance (required "
+                   "keys are violations, recommended ones warnings). Without it, OParl JSON inputs get "
+                   "the oparl profile and everything else the default one.")
+@click.option("--engine", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
+              help="SHACL engine: fast (ratsgraph.shacl, the same results as pyshacl) or pyshacl.")
+def validate(inputs: tuple[str, ...], shapes: str | None, profile: str | None, engine: str) -> None:
     """Validate RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) against the shapes.
 
-    Minutes (.txt, .html, .pdf) are converted first. Prints one line per result: severity,
-    focus node, property path, message.
+    Minutes (.txt, .html, .pdf) and OParl JSON are converted first. Prints one line per result:
+    severity, focus node, property path, message. Warnings do not change the exit code.
 
     \b
-    Example:
+    Examples:
       ratsgraph convert samples/kreis-mettmann-vorlage-50-034-2021.txt -o out.ttl
       ratsgraph validate out.ttl
+      ratsgraph validate --profile oparl ../shared/oparl/examples/Meeting-01.json
     """
-    from .validate import shapes_graph, validate_graph
+    from .validate import profile_shapes, shapes_graph, validate_graph
 
-    shapes_g = shapes_graph(shapes) if shapes else None
     status = EXIT_OK
     for name in inputs:
         try:
@@ -165,8 +180,11 @@ def validate(inputs: tuple[str, ...], shapes: str | None) -> None:
             _fail(str(err))
             status = EXIT_FAILED
             continue
-        report = validate_graph(graph, shapes_g)
-        if report.conforms:
+        oparl_json = name.lower().endswith(".json") and _is_oparl(Path(name))
+        chosen = profile or ("oparl" if oparl_json else "default")
+        shapes_g = shapes_graph(shapes) if shapes else profile_shapes(chosen) if chosen != "default" else None
+        report = validate_graph(graph, shapes_g, engine=engine)
+        if report.conforms and not report.violations:
             click.echo(f"{name}: conforms ({len(graph)} triples)")
         else:
             click.echo(f"{name}: {len(report.violations)} result(s)")
@@ -181,6 +199,16 @@ _RDF_EXTENSIONS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "tri
                    ".json": "json-ld", ".rdf": "xml", ".owl": "xml", ".xml": "xml", ".n3": "n3"}
 
 
+def _is_oparl(path: Path) -> bool:
+    from .oparl.reader import sniff_oparl
+
+    try:
+        with path.open("rb") as f:
+            return sniff_oparl(f.read(65536))
+    except OSError:
+        return False
+
+
 def load_rdflib(name: str):
     """An rdflib graph of an RDF file, or of minutes converted on the fly."""
     import rdflib
@@ -189,6 +217,8 @@ def load_rdflib(name: str):
 
     path = Path(name)
     fmt = _RDF_EXTENSIONS.get(path.suffix.lower())
+    if fmt == "json-ld" and path.suffix.lower() == ".json" and _is_oparl(path):
+        fmt = None  # OParl JSON, not JSON-LD: convert it
     if fmt is None:
         from .pipeline import convert_path
         from .validate import to_rdflib
@@ -218,37 +248,54 @@ Exit codes:
 """)
 @click.argument("query", required=False)
 @click.option("-q", "--query-file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a file.")
-@click.option("--data", "data", multiple=True, required=True, metavar="FILE",
+@click.option("--data", "data", multiple=True, metavar="FILE",
               help="RDF file or minutes to query (repeatable).")
+@click.option("--store", "store_dir", metavar="DIR", help="Query a store made by `ratsgraph load` instead.")
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld"]),
               help="Result format (turtle/nt/jsonld for CONSTRUCT and DESCRIBE).")
-def query(query: str | None, query_file: str | None, data: tuple[str, ...], fmt: str) -> None:
-    """Run a SPARQL query over RDF files or converted minutes.
+def query(query: str | None, query_file: str | None, data: tuple[str, ...], store_dir: str | None,
+          fmt: str) -> None:
+    """Run a SPARQL query over RDF files, converted minutes or a store.
 
-    The prefixes oparl:, rg:, eli:, schema:, oa:, prov:, skos:, dcterms: and xsd: are predeclared.
+    The prefixes oparl:, rg:, eli:, schema:, oa:, prov:, skos:, dcterms: and xsd: are predeclared;
+    the default graph is the union of all documents (each triple once).
 
     \b
-    Example:
+    Examples:
       ratsgraph query 'SELECT ?outcome (COUNT(*) AS ?n) WHERE { ?d rg:outcome ?outcome }
                        GROUP BY ?outcome' --data samples/kreis-mettmann-vorlage-50-034-2021.txt
+      ratsgraph query -q samples/queries/non-unanimous-votes.rq --store store --format csv
     """
+    from .commands.store import query_store
     from .query import QueryError, load_store, run_query
 
     if (query is None) == (query_file is None):
         raise click.UsageError("give a QUERY or -q FILE (one of them)")
+    if bool(data) == bool(store_dir):
+        raise click.UsageError("give --data FILE... or --store DIR (one of them)")
     text = query if query is not None else Path(query_file).read_text(encoding="utf-8")  # type: ignore[arg-type]
     try:
-        store = load_store(data)
+        if store_dir:
+            output = query_store(store_dir, text, fmt)
+        else:
+            output = run_query(load_store(data), text, fmt)
     except RatsgraphError as err:
         _fail(str(err))
         sys.exit(EXIT_FAILED)
-    try:
-        output = run_query(store, text, fmt)
     except QueryError as err:
         _fail(f"query: {err}")
         sys.exit(EXIT_FAILED)
     sys.stdout.buffer.write(output)
+
+
+from .oparl.commands import oparl as _oparl  # noqa: E402 - `ratsgraph oparl crawl|export`
+
+main.add_command(_oparl)
+
+from .commands.store import register as _register_store_commands  # noqa: E402 - load, dump, serve, push
+
+_register_store_commands(main)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -53,3 +53,21 @@ class UsageError(RatsgraphError):
     """A call with contradictory or unsupported options (exit code 2 on the command line)."""
 
     kind = "usage"
+
+
+class StoreError(RatsgraphError):
+    """The store cannot be opened or written: missing, not a ratsgraph store, in use by another process."""
+
+    kind = "store"
+
+
+class FetchError(RatsgraphError):
+    """An HTTP request of the OParl crawler failed for good (after its retries); `source` is the URL."""
+
+    kind = "fetch"
+
+
+class PushError(RatsgraphError):
+    """Another triple store refused a graph (`ratsgraph push`) or could not be reached."""
+
+    kind = "push"

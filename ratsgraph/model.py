@@ -231,9 +231,59 @@ class Minutes:
     agenda_items: tuple[AgendaItem, ...] = ()
     amounts: tuple[MonetaryAmount, ...] = ()  # named outside any agenda item
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    oparl: tuple[OParlObject, ...] = ()  # objects read from OParl JSON (`ratsgraph.oparl.reader`)
 
     def organization(self, name: str) -> Organization | None:
         return next((o for o in self.organizations if o.name == name), None)
 
     def person(self, key: str) -> Person | None:
         return next((p for p in self.persons if p.key == key), None)
+
+
+# --- OParl objects ---------------------------------------------------------------------------
+# OParl JSON is already linked data: each object has its URL (`id`) as its identity. The reader
+# (`ratsgraph.oparl.reader`) keeps every key of every object; embedded objects become objects
+# of their own, referred to by their id like any other reference.
+
+
+@dataclass(frozen=True, slots=True)
+class OParlLink:
+    """A reference to another OParl object or object list, by its URL."""
+
+    iri: str
+
+
+@dataclass(frozen=True, slots=True)
+class OParlJson:
+    """A JSON value kept whole (a GeoJSON feature), as canonical JSON text."""
+
+    text: str
+
+
+#: One value of an OParl key; arrays are tuples of these.
+OParlScalar = str | bool | int | float | dt.date | dt.datetime | OParlLink | OParlJson
+
+
+@dataclass(frozen=True, slots=True)
+class OParlObject:
+    """One OParl object: its id, its type name ("Meeting", whatever the version of its type
+    IRI), and its keys in the order the JSON gave them. A soft-deleted object (`deleted: true`)
+    keeps the few keys the server sent."""
+
+    iri: str
+    type: str
+    properties: tuple[tuple[str, OParlScalar | tuple[OParlScalar, ...]], ...] = ()
+
+    def get(self, key: str, default=None):
+        return next((value for k, value in self.properties if k == key), default)
+
+    def values(self, key: str) -> tuple[OParlScalar, ...]:
+        """The values of a key as a tuple, whether the JSON gave one value or an array."""
+        value = self.get(key)
+        if value is None:
+            return ()
+        return value if isinstance(value, tuple) else (value,)
+
+    @property
+    def deleted(self) -> bool:
+        return self.get("deleted") is True

@@ -1,14 +1,20 @@
-"""SPARQL over RDF files and converted minutes, with pyoxigraph as the engine.
+"""SPARQL over RDF files, converted minutes or a store, with pyoxigraph as the engine.
 
 The prefixes of the vocabulary contract are predeclared; the default graph is the union of all
-named graphs, so a query sees every loaded document."""
+named graphs (each triple once, see `ratsgraph.store`), so a query sees every loaded document.
+Results are written here (not by pyoxigraph) so that a row cap can cut them and say so;
+`tests/test_query_results.py` reads them back with pyoxigraph's and rdflib's parsers."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 from pyoxigraph import (
     BlankNode,
@@ -20,6 +26,7 @@ from pyoxigraph import (
     QueryTriples,
     RdfFormat,
     Store,
+    Triple,
 )
 
 from .errors import GraphError, InputError
@@ -29,6 +36,19 @@ _RDF_FORMATS = {".ttl": RdfFormat.TURTLE, ".nt": RdfFormat.N_TRIPLES, ".nq": Rdf
                 ".trig": RdfFormat.TRIG, ".jsonld": RdfFormat.JSON_LD, ".rdf": RdfFormat.RDF_XML,
                 ".owl": RdfFormat.RDF_XML, ".n3": RdfFormat.N3}
 
+#: Result formats of SELECT and ASK, with their media types.
+SOLUTION_FORMATS: dict[str, str] = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "table": "text/plain; charset=utf-8",
+}
+#: Result formats of CONSTRUCT and DESCRIBE (names of `ratsgraph.graph.formats`).
+GRAPH_FORMATS = ("turtle", "nt", "jsonld")
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
 
 class QueryError(Exception):
     """The query does not parse or cannot be evaluated."""
@@ -37,6 +57,51 @@ class QueryError(Exception):
 def prologue() -> str:
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
+
+# -- reading the query without evaluating it ---------------------------------------------------
+
+# One token of SPARQL, enough to find keywords outside comments, strings and IRIs:
+#   # a comment | "a string" | <http://iri> | ?var | oparl:name | SERVICE
+_TOKEN = re.compile(r"""
+    (?P<comment>\#[^\n]*)
+  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\" | '''(?:[^'\\]|\\.|'(?!''))*'''
+               | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\s]*>)
+  | (?P<var>[?$][\w]+)
+  | (?P<name>[A-Za-z_][\w.\-]*(?::[\w.:%\-]*)? | :[\w.:%\-]*)
+  | (?P<other>\S)
+""", re.VERBOSE | re.DOTALL)
+
+_UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+_QUERY_FORMS = {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}
+
+
+def keywords(text: str) -> list[str]:
+    """The bare words of a query or update, upper-cased, in order (no prefixed names, variables,
+    strings, IRIs or comments): `keywords('SELECT ?s { ?s a ex:SERVICE }')` → SELECT, A."""
+    return [m.group("name").upper() for m in _TOKEN.finditer(text)
+            if m.lastgroup == "name" and ":" not in m.group("name")]
+
+
+def operation(text: str) -> str:
+    """"select", "construct", "describe", "ask", "update" or "unknown": the form of a request."""
+    for word in keywords(text):
+        if word in ("PREFIX", "BASE"):
+            continue
+        if word in _QUERY_FORMS:
+            return word.lower()
+        if word in _UPDATE_KEYWORDS:
+            return "update"
+        return "unknown"
+    return "unknown"
+
+
+def uses_service(text: str) -> bool:
+    """Whether a query calls out to another endpoint (federated `SERVICE`)."""
+    return "SERVICE" in keywords(text)
+
+
+# -- loading files for `query --data` -----------------------------------------------------------
 
 def load_store(inputs: Iterable[str], store: Store | None = None) -> Store:
     """An in-memory store holding RDF files as they are and minutes converted on the fly."""
@@ -56,6 +121,7 @@ def load_store(inputs: Iterable[str], store: Store | None = None) -> Store:
             store.load(path=str(path), format=fmt)
         except (SyntaxError, ValueError, OSError) as err:
             raise GraphError(f"not valid {fmt.name}: {' '.join(str(err).split())[:200]}", name) from None
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")  # the union, as a set
     return store
 
 
@@ -66,31 +132,140 @@ def _quads(conversion):
         yield Quad(t.subject, t.predicate, t.object, conversion.graph)
 
 
-def run_query(store: Store, query: str, fmt: str = "table") -> bytes:
-    """Evaluate a query and serialise its result: table, csv, tsv, json, xml for solutions and
-    booleans; turtle, nt, jsonld for CONSTRUCT and DESCRIBE."""
+# -- evaluating ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Answer:
+    """A serialised query result: `rows` solutions or triples were written; `truncated` when the
+    row cap cut the result."""
+
+    data: bytes
+    media_type: str
+    kind: str  # "solutions", "boolean" or "graph"
+    rows: int
+    truncated: bool
+
+
+def evaluate(store: Store, query: str):
+    """The raw pyoxigraph result of a query; its default graph is the union of the documents."""
     try:
-        result = store.query(prologue() + query, use_default_graph_as_union=True)
+        return store.query(prologue() + query)
     except SyntaxError as err:
         raise QueryError(" ".join(str(err).split())) from None
     except OSError as err:
         raise QueryError(str(err)) from None
-    if isinstance(result, QueryTriples):
-        from .graph.formats import find_format
 
-        triples = list(result)
-        out_format = find_format("turtle" if fmt in ("table", "csv", "tsv", "json", "xml") else fmt)
-        return out_format.write(triples)
-    if isinstance(result, QueryBoolean):
-        if fmt == "table":
-            return (b"true" if bool(result) else b"false") + b"\n"
-        return result.serialize(format=_results_format(fmt))
-    assert isinstance(result, QuerySolutions)
+
+def execute(store: Store, query: str, fmt: str = "table", max_rows: int | None = None) -> Answer:
+    """Evaluate a query and serialise at most `max_rows` solutions (or triples).
+
+    Formats: table, csv, tsv, json, xml for SELECT and ASK; turtle, nt, jsonld for CONSTRUCT and
+    DESCRIBE (a solution format asked of a graph result gives Turtle)."""
+    result = evaluate(store, query)
+    try:
+        if isinstance(result, QueryTriples):
+            return _graph_answer(result, fmt, max_rows)
+        if isinstance(result, QueryBoolean):
+            return _boolean_answer(result, fmt)
+        return _solutions_answer(result, fmt, max_rows)
+    except OSError as err:  # raised lazily while iterating
+        raise QueryError(str(err)) from None
+
+
+def run_query(store: Store, query: str, fmt: str = "table") -> bytes:
+    """Evaluate a query and serialise its whole result (see `execute`)."""
+    return execute(store, query, fmt).data
+
+
+def stream(store: Store, query: str, fmt: str) -> tuple[str, Iterator[bytes]]:
+    """The whole result as chunks of bytes, for downloads beyond the row cap: (media type, chunks)."""
+    result = evaluate(store, query)
+    if isinstance(result, QuerySolutions) and fmt in ("json", "xml", "csv", "tsv"):
+        variables = [v.value for v in result.variables]
+        writer = {"json": _json_chunks, "xml": _xml_chunks, "csv": _csv_chunks, "tsv": _tsv_chunks}[fmt]
+        return SOLUTION_FORMATS[fmt], _batched(writer(variables, result, None))
+    if isinstance(result, QueryTriples) and fmt == "nt":
+        from pyoxigraph import serialize
+
+        from .store import restore_datatypes
+
+        def chunks() -> Iterator[bytes]:
+            batch: list[Triple] = []
+            for t in result:
+                batch.append(t)
+                if len(batch) >= 5000:
+                    yield serialize(restore_datatypes(batch), format=RdfFormat.N_TRIPLES)
+                    batch = []
+            if batch:
+                yield serialize(restore_datatypes(batch), format=RdfFormat.N_TRIPLES)
+
+        return "application/n-triples", chunks()
+    if isinstance(result, QueryTriples):
+        answer = _graph_answer(result, fmt, None)
+    elif isinstance(result, QueryBoolean):
+        answer = _boolean_answer(result, fmt)
+    else:
+        answer = _solutions_answer(result, fmt, None)
+    return answer.media_type, iter([answer.data])
+
+
+def _batched(parts: Iterable[str], size: int = 1 << 16) -> Iterator[bytes]:
+    buffer: list[str] = []
+    length = 0
+    for part in parts:
+        buffer.append(part)
+        length += len(part)
+        if length >= size:
+            yield "".join(buffer).encode("utf-8")
+            buffer, length = [], 0
+    if buffer:
+        yield "".join(buffer).encode("utf-8")
+
+
+def _graph_answer(result: QueryTriples, fmt: str, max_rows: int | None) -> Answer:
+    from .graph.formats import find_format
+    from .store import restore_datatypes
+
+    triples: list[Triple] = []
+    truncated = False
+    for t in result:
+        if max_rows is not None and len(triples) >= max_rows:
+            truncated = True
+            break
+        triples.append(t)
+    triples = restore_datatypes(triples)
+    out_format = find_format(fmt if fmt in GRAPH_FORMATS else "turtle")
+    media_type = out_format.media_type + ("; charset=utf-8" if out_format.name in ("turtle", "nt") else "")
+    return Answer(out_format.write(triples), media_type, "graph", len(triples), truncated)
+
+
+def _boolean_answer(result: QueryBoolean, fmt: str) -> Answer:
+    value = bool(result)
     if fmt == "table":
-        return table(result).encode("utf-8")
-    if fmt == "csv":
-        return _csv(result)
-    return result.serialize(format=_results_format(fmt))
+        data = (b"true" if value else b"false") + b"\n"
+    elif fmt == "json":
+        data = json.dumps({"head": {}, "boolean": value}).encode("utf-8") + b"\n"
+    else:
+        data = result.serialize(format=_results_format(fmt))
+    return Answer(data, SOLUTION_FORMATS.get(fmt, SOLUTION_FORMATS["json"]), "boolean", 1, False)
+
+
+def _solutions_answer(result: QuerySolutions, fmt: str, max_rows: int | None) -> Answer:
+    variables = [v.value for v in result.variables]
+    rows = []
+    truncated = False
+    for row in result:
+        if max_rows is not None and len(rows) >= max_rows:
+            truncated = True
+            break
+        rows.append(row)
+    fmt = fmt if fmt in SOLUTION_FORMATS else "json"
+    if fmt == "table":
+        data = _table(variables, rows, truncated).encode("utf-8")
+    else:
+        writer = {"json": _json_chunks, "xml": _xml_chunks, "csv": _csv_chunks, "tsv": _tsv_chunks}[fmt]
+        data = "".join(writer(variables, rows, max_rows if truncated else None)).encode("utf-8")
+    return Answer(data, SOLUTION_FORMATS[fmt], "solutions", len(rows), truncated)
 
 
 def _results_format(fmt: str) -> QueryResultsFormat:
@@ -98,16 +273,95 @@ def _results_format(fmt: str) -> QueryResultsFormat:
             "tsv": QueryResultsFormat.TSV}.get(fmt, QueryResultsFormat.JSON)
 
 
-def _csv(result: QuerySolutions) -> bytes:
-    """SPARQL CSV (plain values), written with the csv module for proper quoting."""
+# -- result writers (W3C SPARQL 1.1 Query Results JSON, XML, CSV, TSV) -------------------------
+
+def _json_term(term) -> dict:
+    if isinstance(term, NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value not in (_XSD_STRING, _LANG_STRING):
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "triple", "value": {"subject": _json_term(term.subject),
+                                        "predicate": _json_term(term.predicate),
+                                        "object": _json_term(term.object)}}
+
+
+def _json_chunks(variables: list[str], rows: Iterable, cut_at: int | None) -> Iterator[str]:
+    """`cut_at`: the row cap that cut these rows; said in a "ratsgraph" member before "results"
+    (pyoxigraph's parser accepts members there, not after the bindings)."""
+    yield '{"head":{"vars":' + json.dumps(variables) + "},\n"
+    if cut_at is not None:
+        yield '"ratsgraph":{"truncated":true,"maxRows":' + str(cut_at) + "},\n"
+    yield '"results":{"bindings":['
+    first = True
+    for row in rows:
+        binding = {v: _json_term(row[v]) for v in variables if row[v] is not None}
+        yield ("\n" if first else ",\n") + json.dumps(binding, ensure_ascii=False)
+        first = False
+    yield "\n]}}\n"
+
+
+def _xml_term(term) -> str:
+    if isinstance(term, NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, Literal):
+        if term.language:
+            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        if term.datatype.value not in (_XSD_STRING, _LANG_STRING):
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+        return f"<literal>{escape(term.value)}</literal>"
+    return (f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>{_xml_term(term.predicate)}"
+            f"</predicate><object>{_xml_term(term.object)}</object></triple>")
+
+
+def _xml_chunks(variables: list[str], rows: Iterable, cut_at: int | None) -> Iterator[str]:
+    yield '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>'
+    yield "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
+    yield "</head>"
+    if cut_at is not None:
+        yield f"<!-- results cut at {cut_at} rows (ratsgraph max_rows) -->"
+    yield "<results>\n"
+    for row in rows:
+        cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(row[v])}</binding>"
+                        for v in variables if row[v] is not None)
+        yield f"<result>{cells}</result>\n"
+    yield "</results></sparql>\n"
+
+
+def _csv_chunks(variables: list[str], rows: Iterable, cut_at: int | None = None) -> Iterator[str]:
+    """SPARQL CSV: plain values, quoted by the csv module."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    variables = [v.value for v in result.variables]
     writer.writerow(variables)
-    for row in result:
-        writer.writerow(["" if row[v] is None else row[v].value for v in variables])
-    return out.getvalue().encode("utf-8")
+    for row in rows:
+        writer.writerow(["" if row[v] is None else _plain(row[v]) for v in variables])
+        if out.tell() > 1 << 16:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
+
+def _plain(term) -> str:
+    return term.value if not isinstance(term, Triple) else str(term)
+
+
+def _tsv_chunks(variables: list[str], rows: Iterable, cut_at: int | None = None) -> Iterator[str]:
+    """SPARQL TSV: terms in Turtle/N-Triples syntax."""
+    yield "\t".join(f"?{v}" for v in variables) + "\n"
+    for row in rows:
+        yield "\t".join("" if row[v] is None else str(row[v]) for v in variables) + "\n"
+
+
+# -- the table for people ----------------------------------------------------------------------
 
 def short(term) -> str:
     """A term as a reader wants it in a table: prefixed IRIs, plain literal values."""
@@ -126,15 +380,20 @@ def short(term) -> str:
 
 
 def table(result: QuerySolutions) -> str:
-    variables = [v.value for v in result.variables]
-    rows = [[short(row[v]) for v in variables] for row in result]
+    return _table([v.value for v in result.variables], list(result), False)
+
+
+def _table(variables: list[str], solutions: list, truncated: bool) -> str:
+    rows = [[short(row[v]) for v in variables] for row in solutions]
     widths = [max([len(v)] + [len(r[i]) for r in rows]) for i, v in enumerate(variables)]
     widths = [min(w, 80) for w in widths]
 
     def line(cells: list[str]) -> str:
-        return " | ".join((c if len(c) <= 80 else c[:77] + "...").ljust(w) for c, w in zip(cells, widths)).rstrip()
+        return " | ".join((c if len(c) <= 80 else c[:77] + "...").ljust(w)
+                          for c, w in zip(cells, widths, strict=True)).rstrip()
 
     out = [line(variables), "-+-".join("-" * w for w in widths)]
     out += [line(r) for r in rows]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    more = ", cut at the row cap" if truncated else ""
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''}{more})")
     return "\n".join(out) + "\n"

@@ -22,6 +22,7 @@ def resource_path(relative: str) -> Path:
 
 
 SHAPES = "shapes/ratsgraph.ttl"
+OPARL_SHAPES = "shapes/oparl.ttl"  # the OParl 1.1 conformance profile (`validate --profile oparl`)
 ONTOLOGY = "ontology/ratsgraph.ttl"
 ALIGNMENTS = "ontology/alignments.ttl"
 CONTEXT = "ontology/context.jsonld"

@@ -1,4 +1,6 @@
-"""SHACL validation of converted graphs with pyshacl against `shapes/ratsgraph.ttl`.
+"""SHACL validation of converted graphs against `shapes/ratsgraph.ttl` (or a profile's shapes):
+pyoxigraph triples with the fast engine (`ratsgraph.shacl`, pyshacl's results in linear time) by
+default, rdflib graphs with pyshacl.
 
 Each document is validated on its own graph (which holds the shared Gremien and persons it
 names), so the cost grows linearly with the number of documents (PERFORMANCE.md)."""
@@ -13,10 +15,17 @@ import rdflib
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 from rdflib.namespace import SH
 
-from .resources import SHAPES, resource_path
+from .resources import OPARL_SHAPES, SHAPES, resource_path
+
+#: Shapes by profile name: converted minutes ("default"), OParl 1.1 conformance ("oparl").
+PROFILES = {"default": SHAPES, "oparl": OPARL_SHAPES}
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+#: The SHACL engines: "fast" (`ratsgraph.shacl`: pyshacl's results, computed in linear time over
+#: pyoxigraph triples) and "pyshacl".
+ENGINES = ("fast", "pyshacl")
 
 
 @dataclass(frozen=True, order=True)
@@ -71,8 +80,18 @@ def to_rdflib(triples: Iterable[Triple]) -> rdflib.Graph:
     return g
 
 
-def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph | None = None) -> Report:
-    """Validate an rdflib graph; the report lists every result, violations and warnings."""
+def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph | None = None, engine: str = "pyshacl") -> Report:
+    """Validate an rdflib graph; the report lists every result, violations and warnings.
+    With engine="fast" the graph is copied into pyoxigraph terms and checked by `ratsgraph.shacl`
+    (pyshacl if the shapes use what that does not support)."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown SHACL engine {engine!r}: one of {', '.join(ENGINES)}")
+    if engine == "fast":
+        from .shacl import triples_from_rdflib
+
+        report = _validate_fast(triples_from_rdflib(data), shapes if shapes is not None else shapes_graph())
+        if report is not None:
+            return report
     import pyshacl
 
     conforms, results, _text = pyshacl.validate(
@@ -81,8 +100,33 @@ def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph | None = None) -> Re
     return Report(bool(conforms), tuple(sorted(_results(results))))
 
 
-def validate_triples(triples: Iterable[Triple]) -> Report:
-    return validate_graph(to_rdflib(triples))
+def profile_shapes(profile: str = "default") -> rdflib.Graph:
+    """The shapes of a profile (`PROFILES`). Raises KeyError for an unknown profile."""
+    return shapes_graph(str(resource_path(PROFILES[profile])))
+
+
+def validate_triples(triples: Iterable[Triple], profile: str = "default", engine: str = "fast") -> Report:
+    """Validate pyoxigraph triples against a profile's shapes. The fast engine falls back to
+    pyshacl by itself if the shapes use a construct it does not support."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown SHACL engine {engine!r}: one of {', '.join(ENGINES)}")
+    shapes = profile_shapes(profile) if profile != "default" else shapes_graph()
+    if engine == "fast":
+        report = _validate_fast(triples, shapes)
+        if report is not None:
+            return report
+    return validate_graph(to_rdflib(triples), shapes)
+
+
+def _validate_fast(triples: Iterable[Triple], shapes: rdflib.Graph) -> Report | None:
+    """The fast engine's report, or None if the shapes use what it does not support."""
+    from .shacl import compile_shapes
+
+    try:
+        program = compile_shapes(shapes)
+    except NotImplementedError:
+        return None
+    return program.validate(triples)
 
 
 def _short(node) -> str:

@@ -61,8 +61,17 @@ OPARL = Vocabulary(
     start end location description agendaItem participant meeting number order public result resolutionText
     reference paperType consultation paper authoritative date
     fileName mimeType sha1Checksum size accessUrl
+    oparlVersion otherOparlVersions license contactEmail contactName website vendor product created
+    modified web deleted system licenseValidSince oparlSince ags rgs equivalent legislativeTerm file
+    locationList legislativeTermList membership keyword startDate endDate post subOrganizationOf
+    externalBody phone email locationObject life lifeSource onBehalfOf meetingState cancelled
+    invitation resultsProtocol verbatimProtocol auxiliaryFile resolutionFile relatedPaper
+    superordinatedPaper subordinatedPaper mainFile originatorPerson underDirectionOf
+    originatorOrganization sha512Checksum text downloadUrl externalServiceUrl masterFile derivativeFile
+    fileLicense geojson streetAddress room postalCode subLocality locality bodies organizations persons
+    meetings papers
     """,
-    closed=False,  # OParl JSON may carry any of its 1.1 keys; issue 4 maps all of them
+    closed=False,  # keys outside OParl 1.1 that a server sends are kept too (ratsgraph.oparl.reader)
 )
 
 ELI = Vocabulary(

@@ -29,3 +29,50 @@ def corpus() -> Path:
 @pytest.fixture
 def oparl_examples() -> Path:
     return need(OPARL_EXAMPLES, "the OParl 1.1 examples")
+
+
+# -- the store and the server (issue 5) --------------------------------------------------------------
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--browser", action="store_true", default=False,
+                     help="also run the headless-Chromium tests (marker `browser`)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: drives a real headless Chromium; run with --browser")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--browser"):
+        return
+    skip = pytest.mark.skip(reason="browser test: run with `pytest --browser` (needs chromium, chromium-driver)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def golden_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the committed golden graphs (tests/data/graphs/*.nq), one graph per document."""
+    from .regenerate import load_golden_store
+
+    return load_golden_store(tmp_path_factory.mktemp("golden") / "store")
+
+
+@pytest.fixture(scope="session")
+def live_server(golden_store: Path):
+    """`ratsgraph serve` in this process (a thread and two worker processes) on a free port over
+    the golden store; yields (app, base URL)."""
+    import threading
+
+    from ratsgraph.serve import App, Settings, make_server
+
+    app = App(golden_store, Settings(workers=2, query_timeout=20.0))
+    app.start()
+    server = make_server(app, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+    thread.start()
+    yield app, server.url.rstrip("/")
+    server.shutdown()
+    server.server_close()
+    app.close()

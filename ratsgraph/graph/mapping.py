@@ -14,6 +14,7 @@ from ..model import (
     AgendaItem,
     Decision,
     Meeting,
+    MeetingKey,
     Minutes,
     MonetaryAmount,
     Paper,
@@ -160,6 +161,17 @@ class _Mapper:
     def meeting_node(self, meeting: Meeting) -> NamedNode:
         return NamedNode(meeting.iri or self.iri.meeting(meeting.key))
 
+    def meeting_key_node(self, key: MeetingKey) -> NamedNode:
+        """A meeting named by its key: its OParl id when it was linked, else a minted IRI."""
+        meeting = next((mt for mt in self.m.meetings if mt.key == key and mt.iri), None)
+        return NamedNode(meeting.iri if meeting else self.iri.meeting(key))
+
+    def item_key_node(self, meeting: MeetingKey, number: str) -> NamedNode:
+        """An agenda item named by its meeting and number: its OParl id when it was linked."""
+        item = next((i for i in self.m.agenda_items if i.meeting == meeting and i.number == number and i.iri),
+                    None)
+        return NamedNode(item.iri if item else self.iri.agenda_item(meeting, number, None))
+
     def meeting(self, meeting: Meeting) -> None:
         s = self.meeting_node(meeting)
         self.derived(s, OPARL.Meeting)
@@ -184,7 +196,7 @@ class _Mapper:
         s = self.item_node(item)
         self.derived(s, OPARL.AgendaItem)
         if item.meeting:
-            meeting = NamedNode(self.iri.meeting(item.meeting))
+            meeting = self.meeting_key_node(item.meeting)
             self.out.add(s, OPARL.meeting, meeting)
             self.out.add(meeting, OPARL.agendaItem, s)
         if item.number:
@@ -293,9 +305,9 @@ class _Mapper:
             self.out.add(cs, OPARL.organization, self.organization(c.organization))
             self.out.add(cs, RG.position, _int(c.position))
             if c.meeting:
-                self.out.add(cs, OPARL.meeting, NamedNode(self.iri.meeting(c.meeting)))
+                self.out.add(cs, OPARL.meeting, self.meeting_key_node(c.meeting))
                 if c.agenda_item:
-                    item = NamedNode(self.iri.agenda_item(c.meeting, c.agenda_item, None))
+                    item = self.item_key_node(c.meeting, c.agenda_item)
                     self.out.add(cs, OPARL.agendaItem, item)
                     self.out.add(item, OPARL.consultation, cs)
             if c.authoritative is not None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import DecodeError, InputError
 from ..model import SourceFile
 from .html import decode_html, sniff_html
+from .oparl import decode_json, sniff_oparl
 from .pdf import decode_pdf, sniff_pdf
 from .text import decode_text
 
@@ -26,7 +27,8 @@ class Document:
 
     source: SourceFile
     text: str
-    format: str  # the reader's name: "text", "html", "pdf"
+    format: str  # the reader's name: "text", "html", "pdf", "oparl"
+    warnings: tuple[str, ...] = ()  # what the reader tolerated ("truncated UTF-8 at byte 812")
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class Reader:
     name: str
     mime_type: str
     extensions: tuple[str, ...]
-    decode: Callable[[bytes, str], tuple[str, str | None]]
+    decode: Callable[[bytes, str], tuple]  # → (text, encoding) or (text, encoding, warnings)
     sniff: Callable[[bytes], bool]
 
 
@@ -45,6 +47,7 @@ def register(reader: Reader) -> None:
     READERS[reader.name] = reader
 
 
+register(Reader("oparl", "application/json", (".json",), decode_json, sniff_oparl))  # strict sniff: first
 register(Reader("pdf", "application/pdf", (".pdf",), decode_pdf, sniff_pdf))
 register(Reader("html", "text/html", (".html", ".htm", ".xhtml"), decode_html, sniff_html))
 register(Reader("text", "text/plain", (".txt", ".text", ".asc", ""), decode_text, lambda data: True))
@@ -73,7 +76,9 @@ def read_bytes(data: bytes, name: str, input_format: str | None = None) -> Docum
         what = "empty file" if not data else "file holds only white space"
         raise InputError(f"{what}: nothing to convert", name)
     reader = choose_reader(data, name, input_format)
-    text, encoding = reader.decode(data, name)
+    decoded = reader.decode(data, name)
+    text, encoding = decoded[0], decoded[1]
+    warnings = tuple(decoded[2]) if len(decoded) > 2 else ()
     if not text.strip():
         raise DecodeError(f"no text found (read as {reader.name})", name)
     source = SourceFile(
@@ -83,7 +88,7 @@ def read_bytes(data: bytes, name: str, input_format: str | None = None) -> Docum
         mime_type=reader.mime_type,
         encoding=encoding,
     )
-    return Document(source=source, text=text, format=reader.name)
+    return Document(source=source, text=text, format=reader.name, warnings=warnings)
 
 
 def read_path(path: str | os.PathLike[str], input_format: str | None = None) -> Document:

@@ -11,8 +11,11 @@ _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 _CONTROL = frozenset(range(0, 9)) | {14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31}
 
 
-def decode_text(data: bytes, name: str) -> tuple[str, str]:
-    """Return (text, encoding name). Raises DecodeError for binary data.
+def decode_text(data: bytes, name: str) -> tuple[str, str] | tuple[str, str, list[str]]:
+    """Return (text, encoding name[, warnings]). Raises DecodeError for binary data.
+
+    A file cut in the middle of a UTF-8 character, and a file that mixes UTF-8 and windows-1252
+    lines, are read with a warning.
 
     >>> decode_text("Beschluss: einstimmig".encode("cp1252"), "x.txt")
     ('Beschluss: einstimmig', 'utf-8')
@@ -35,11 +38,37 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
                               name, err.start + 3) from None
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        first_error = err
+    if first_error.start >= len(data) - 3 and first_error.reason == "unexpected end of data":
+        # the file was cut in the middle of a character: keep what is there, say so
+        text = data[:first_error.start].decode("utf-8") + "\ufffd"
+        return text, "utf-8", [f"{name}:{first_error.start}: truncated UTF-8 at the end of the file"]
+    mixed = _mixed(data)
+    if mixed is not None:
+        return mixed[0], "utf-8", [f"{name}: mixed encodings: {mixed[1]} line(s) read as windows-1252, "
+                                   "the rest as UTF-8"]
     if not _CP1252_UNDEFINED.intersection(data):
         return data.decode("cp1252"), "windows-1252"
     return data.decode("latin-1"), "latin-1"
+
+
+def _mixed(data: bytes) -> tuple[str, int] | None:
+    """Text whose lines are mostly UTF-8 and partly windows-1252 (pasted together from two sources)."""
+    lines = data.split(b"\n")
+    out, fallback, utf8_non_ascii = [], 0, 0
+    for line in lines:
+        try:
+            decoded = line.decode("utf-8")
+            if any(b > 127 for b in line):
+                utf8_non_ascii += 1
+        except UnicodeDecodeError:
+            decoded = line.decode("cp1252", errors="replace")
+            fallback += 1
+        out.append(decoded)
+    if utf8_non_ascii == 0:
+        return None
+    return "\n".join(out), fallback
 
 
 def check_not_binary(data: bytes, name: str) -> None:

@@ -1,0 +1,126 @@
+"""OParl objects → RDF: every key becomes `oparl:<key>` (VOCABULARY.md), as a JSON-LD @vocab
+would read it, with the OParl `id` as the subject IRI.
+
+Arrays become repeated values, references and URLs IRIs, embedded objects resources of their
+own, dates `xsd:date` and date-times `xsd:dateTime`, GeoJSON an `rdf:JSON` literal. The
+`result` of an agenda item is also read as an `rg:Decision` (outcome, unanimity, counts).
+Triples are built directly as pyoxigraph terms, in a deterministic order (PERFORMANCE.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from functools import lru_cache
+from urllib.parse import quote
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from ..model import OParlJson, OParlLink, OParlObject, OParlScalar
+from ..vocab import OPARL, RDF_TYPE, RG, XSD
+
+RDF_JSON = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON")
+_XSD = {name: NamedNode(XSD + name) for name in
+        ("string", "boolean", "integer", "nonNegativeInteger", "double", "date", "dateTime")}
+_TRUE = Literal("true", datatype=_XSD["boolean"])
+_FALSE = Literal("false", datatype=_XSD["boolean"])
+
+#: Characters a JSON key may keep in its `oparl:` IRI; others are percent-encoded.
+KEY_SAFE = "-._~:@!$&'()*+,;="
+
+
+def key_iri(key: str) -> NamedNode:
+    """The property IRI of an OParl JSON key.
+
+    >>> key_iri("familyName").value
+    'https://schema.oparl.org/1.1/familyName'
+    >>> key_iri("vendor key").value
+    'https://schema.oparl.org/1.1/vendor%20key'
+    """
+    if key in OPARL.terms:
+        return OPARL[key]
+    return NamedNode(OPARL.base + quote(key, safe=KEY_SAFE))
+
+
+def decision_iri(agenda_item: str) -> str:
+    """The decision an agenda item's `result` records: `{agenda item}/decision/result`, apart
+    from the decisions that minutes of the item number by position (`…/decision/1`)."""
+    return f"{agenda_item}/decision/result"
+
+
+def term(value: OParlScalar):
+    """The RDF term of one value."""
+    if isinstance(value, OParlLink):
+        try:
+            return NamedNode(value.iri)
+        except ValueError:
+            return Literal(value.iri)
+    if isinstance(value, bool):
+        return _TRUE if value else _FALSE
+    if isinstance(value, int):
+        return Literal(str(value), datatype=_XSD["integer"])
+    if isinstance(value, float):
+        return Literal(repr(value), datatype=_XSD["double"])
+    if isinstance(value, dt.datetime):
+        return Literal(value.isoformat(), datatype=_XSD["dateTime"])
+    if isinstance(value, dt.date):
+        return Literal(value.isoformat(), datatype=_XSD["date"])
+    if isinstance(value, OParlJson):
+        return Literal(value.text, datatype=RDF_JSON)
+    return Literal(str(value))
+
+
+def oparl_triples(objects: Iterable[OParlObject]) -> list[Triple]:
+    """The triples of OParl objects, without duplicates, in the order of the objects and keys."""
+    objects = list(objects)
+    out: list[Triple] = []
+    add = out.append
+    predicates: dict[str, NamedNode] = {}
+    meetings = {o.iri: o for o in objects if o.type == "Meeting"}
+    for obj in objects:
+        s = NamedNode(obj.iri)
+        add(Triple(s, RDF_TYPE, NamedNode(OPARL.base + obj.type)))
+        for key, value in obj.properties:
+            p = predicates.get(key)
+            if p is None:
+                p = predicates[key] = key_iri(key)
+            if isinstance(value, tuple):
+                out.extend(Triple(s, p, term(v)) for v in value)
+            else:
+                add(Triple(s, p, term(value)))
+        if obj.type == "AgendaItem" and not obj.deleted:
+            _result_decision(obj, meetings, lambda s, p, o: add(Triple(s, p, o)))
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=4096)
+def _read_result(result: str):
+    """The reading of a result string; a RIS uses a handful of them, so each is read once."""
+    from ..extract.votes import parse_result
+
+    return parse_result(result)
+
+
+def _result_decision(item: OParlObject, meetings: dict[str, OParlObject], add) -> None:
+    """An `rg:Decision` read from the item's `result` ("einstimmig beschlossen")."""
+    result = item.get("result")
+    if not isinstance(result, str) or not result.strip():
+        return
+    vote = _read_result(result)
+    s = NamedNode(decision_iri(item.iri))
+    add(s, RDF_TYPE, RG.Decision)
+    add(s, RG.agendaItem, NamedNode(item.iri))
+    add(s, RG.outcome, RG[vote.outcome or "other"])
+    if vote.outcome_detail:
+        add(s, RG.outcomeDetail, RG[vote.outcome_detail])
+    if vote.unanimous is not None:
+        add(s, RG.unanimous, _TRUE if vote.unanimous else _FALSE)
+    for prop, count in ((RG.votesFor, vote.votes_for), (RG.votesAgainst, vote.votes_against),
+                        (RG.abstentions, vote.abstentions), (RG.recusals, vote.recusals)):
+        if count is not None:
+            add(s, prop, Literal(str(count), datatype=_XSD["nonNegativeInteger"]))
+    add(s, RG.resultText, Literal(result))
+    meeting = item.get("meeting")
+    organizations = meetings[meeting.iri].values("organization") \
+        if isinstance(meeting, OParlLink) and meeting.iri in meetings else ()
+    if len(organizations) == 1 and isinstance(organizations[0], OParlLink):
+        add(s, RG.decidedBy, NamedNode(organizations[0].iri))
