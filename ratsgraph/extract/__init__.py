@@ -130,6 +130,7 @@ class _Builder:
         self.consultations: list[Consultation] = []
         self.skip: list[tuple[int, int]] = []
         self.doc_amounts: list[MonetaryAmount] = []
+        self.warnings: list[str] = []
 
     # --- helpers ---------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
@@ -235,7 +236,39 @@ def extract(document: Document, body: str | None = None) -> Minutes:
             body_name = place_of(g) or body_name
     papers = _collect_papers(b, seg)
     _document_amounts(b, seg)
+    _contradictions(b, meeting)
     return _assemble(b, body_name, papers)
+
+
+# "gesetzliche Anzahl der Gemeindevertreter: 13", "mit 47 von 51 Mitgliedern", "Gesetzliche Mitgliederzahl: 26"
+_MEMBERS = re.compile(r"(?:gesetzliche\s+(?:Anzahl|Mitgliederzahl)[^:\n]{0,40}:\s*(?P<legal>\d{1,3})"
+                      r"|\b(?P<present>\d{1,3})\s+von\s+(?P<of>\d{1,3})\s+(?:stimmberechtigten\s+)?Mitglieder)", re.I)
+# A document's own date: "Hohenwalde, 27.06.2022" on a line of its own
+_DOCUMENT_DATE = re.compile(rf"^[ \t]*[A-ZÄÖÜ][\wäöüß .-]{{1,40}},[ \t]*(?:den[ \t]+)?(?P<date>{DATE.pattern})[ \t]*$",
+                            re.MULTILINE | re.VERBOSE)
+
+
+def _contradictions(b: _Builder, meeting: MeetingKey | None) -> None:
+    """Facts that contradict each other are warnings, never errors: more votes than members, a
+    meeting dated in the future or after the document that records it."""
+    members = [int(m.group("legal") or m.group("of")) for m in _MEMBERS.finditer(b.view)]
+    limit = max(members) if members else None
+    if limit:
+        for item in b.items:
+            for d in item.decisions:
+                total = sum(c for c in (d.votes_for, d.votes_against, d.abstentions) if c is not None)
+                if total > limit:
+                    b.warnings.append(f"{d.span.start}: {total} votes counted, but the body has {limit} members")
+    if meeting is not None:
+        if meeting.date > dt.date.today():
+            b.warnings.append(f"the meeting of {meeting.organization} is dated {meeting.date.isoformat()}, "
+                              "in the future")
+        for m in _DOCUMENT_DATE.finditer(b.view, 0, min(len(b.view), 800)):
+            written = parse_date(DATE.search(m.group("date")))  # type: ignore[arg-type]
+            if written and written < meeting.date and (meeting.date - written).days < 3650:
+                b.warnings.append(f"{m.start('date')}: the document is dated {written.isoformat()}, before "
+                                  f"the meeting it records ({meeting.date.isoformat()})")
+            break
 
 
 def _document_amounts(b: _Builder, seg: Segmentation) -> None:
@@ -957,4 +990,5 @@ def _assemble(b: _Builder, body_name: str | None, papers: list[Paper]) -> Minute
         meetings=tuple(meetings),
         agenda_items=tuple(items),
         amounts=tuple(b.doc_amounts),
+        warnings=tuple(b.warnings),
     )
