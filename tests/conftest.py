@@ -3,6 +3,8 @@ skip with a stated reason when it is absent, so a fresh clone alone still passes
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 
 import pytest
@@ -43,9 +45,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if config.getoption("--browser"):
+    # CI (.ci/run) sets RATSGRAPH_BROWSER=1 after installing Chromium (.ci/install-optional)
+    if config.getoption("--browser") or os.environ.get("RATSGRAPH_BROWSER") == "1":
         return
-    skip = pytest.mark.skip(reason="browser test: run with `pytest --browser` (needs chromium, chromium-driver)")
+    skip = pytest.mark.skip(reason="browser test: run with `pytest --browser` or RATSGRAPH_BROWSER=1 "
+                                   "(needs chromium, chromium-driver)")
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
