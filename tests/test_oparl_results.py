@@ -25,8 +25,9 @@ RESULTS = [
     ("einstimmig zur Kenntnis genommen", "noted", None, True),
     ("zurückgezogen", "withdrawn", None, None),
     ("zurückgestellt", "deferred", None, None),
-    ("abgesetzt", "deferred", None, None),
-    ("von der Tagesordnung abgesetzt", "deferred", None, None),
+    # taken off the agenda: no result of the meeting (the corpus conventions: anything else -> other)
+    ("abgesetzt", "other", None, None),
+    ("von der Tagesordnung abgesetzt", "other", None, None),
     ("Vertagung", "deferred", None, None),
     ("Verweisung", "referred", None, None),
     ("überwiesen an den Hauptausschuss", "referred", None, None),

@@ -322,7 +322,8 @@ def _after_person(text: str, pos: int) -> bool:
 
 
 def _in_table_row(text: str, pos: int) -> bool:
-    """Party columns of attendance lists and roll calls ("Bachmann, Steffen<TAB>CDU<TAB><TAB>X")."""
+    """Party columns of attendance lists and roll calls ("Bachmann, Steffen<TAB>CDU<TAB><TAB>X"); a
+    vote table's rows by faction ("CDU<TAB>11<TAB>0<TAB>0") are no such column."""
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
@@ -339,6 +340,8 @@ def _acts_as_group(text: str, start: int, end: int) -> bool:
         return True  # "(CDU, UWG)", "Nein-Stimmen: 3 (AfD)"
     if re.search(r"(?:\b(?:Ja|Nein|Enthaltung(?:en)?|dafür|dagegen)\s*:|,)\s*$", before):
         return True  # "Ja: CDU, FWG, FDP"
+    if re.search(r"(?:^|\n)[ \t]*$", before) and re.match(r"[ \t]*\t\d{1,3}\t\d{1,3}", after):
+        return True  # a row of a vote table by faction: "CDU<TAB>11<TAB>0<TAB>0"
     if re.search(r"\b(?:die|der|Die|Der|für\s+die|Antrag\s+der|Anfrage\s+der|Stimmen\s+der|namens\s+der|"
                  r"gegen|und|sowie|Auch\s+die|auch\s+die)\s+$", before):
         return True
@@ -647,7 +650,7 @@ def _find_resolutions(b: _Builder, section: Section) -> list[Resolution]:
                 break
         body_start = m.start("rest") if m.group("rest").strip() else m.end()
         block = b.span(body_start, stop)
-        if not block.text:
+        if not block.text or res.is_result_phrase(block.text):
             continue
         clauses = []
         starts = list(CLAUSE_START.finditer(b.view, block.start, block.end))
@@ -943,14 +946,38 @@ def _beratungsfolge(b: _Builder, seg: Segmentation) -> tuple[tuple[Consultation,
 
 # --- assembly -----------------------------------------------------------------------------
 
-def _assemble(b: _Builder, body_name: str | None, papers: list[Paper]) -> Minutes:
+# Functions that are also the names of local Gremien ("Ortschaftsrat Oberlorch" is a body; "Ortschaftsrat
+# Timo Grözinger" a person): without a given name or form of address the name is taken for a place.
+_BODY_LIKE_ROLE = re.compile(r"^(?:Orts|Ortschafts|Ortsbei|Bezirksbei|Stadtbezirksbei)rat")
+
+# Gremien named after a place ("Ortschaftsrat Oberlorch", "Ortsrat Quellinghausen-Ost"): the place is no person
+_PLACE_GREMIUM = re.compile(r"\b(?:Orts|Ortschafts|Ortsbei|Bezirksbei|Stadtbezirksbei|Gemeinde|Stadt|Markt)rat(?:e?s)?[ \t]+"
+                            r"(?P<place>[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*)|\b(?:Ortsteil|Ortschaft|Gemarkung|"
+                            r"Bezirksvertretung|Ortsbezirk)[ \t]+(?P<place2>[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*)")
+
+
+def _places(b: _Builder, body_name: str | None) -> set[str]:
     places = {body_name.split(" ", 1)[-1]} if body_name else set()
     places |= {g.split(" ")[-1] for g in b.gremien}
+    for m in _PLACE_GREMIUM.finditer(b.view):
+        place = m.group("place") or m.group("place2")
+        # a place when the text also names it as one ("im Ortsteil Oberlorch", "des Ortschaftsrates Oberlorch")
+        if re.search(rf"(?:Ortsteil|Ortschaft|Gemarkung|Gemeinde|Stadt|rates|rats|beirates|der|des|im)\s+{re.escape(place)}\b",
+                     b.view) or place in (body_name or ""):
+            places.add(place)
+    return places
+
+
+def _assemble(b: _Builder, body_name: str | None, papers: list[Paper]) -> Minutes:
+    places = _places(b, body_name)
     keys: dict[str, str] = {}
     persons = []
     for raw_key, p in b.persons.items():
-        if p.family in places and not p.address and not p.given:
+        bare = not p.address and not p.given and not p.title
+        if p.family in places and bare:
             continue
+        if bare and p.roles and all(_BODY_LIKE_ROLE.match(r) for r in p.roles):
+            continue  # "Ortsrat Quellinghausen-Ost": a Gremium named after its place, not a person
         statuses = tuple(dict.fromkeys(role_nominative(r, p.feminine) for r in p.roles))
         persons.append(Person(key=raw_key, family_name=p.family, given_name=p.given, form_of_address=p.address,
                               title=p.title, statuses=statuses, spans=tuple(p.spans)))
@@ -966,6 +993,7 @@ def _assemble(b: _Builder, body_name: str | None, papers: list[Paper]) -> Minute
     items = []
     for it in b.items:
         if not (it.number or it.decisions or it.statements or it.resolutions or it.name):
+            b.doc_amounts.extend(it.amounts)  # an unnamed stretch of text: its amounts are the file's
             continue
         position = None
         if it.number is None:

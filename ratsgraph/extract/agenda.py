@@ -102,6 +102,10 @@ def find_headings(text: str, start: int = 0, end: int | None = None, *, bare: bo
                 continue
             number = clean_number(m.group("number"))
             t_start, t_end = m.start("title"), m.end("title")
+            # "Punkt 5 der Tagesordnung" / "TOP 5 der Tagesordnung:": the title follows
+            filler = re.match(r"der\s+Tagesordnung\s*:?\s*", text[t_start:t_end])
+            if filler:
+                t_start += filler.end()
             heading_end = m.end()
             if not text[t_start:t_end].strip():
                 following = _next_line(text, m.end() + 1, end)
@@ -134,8 +138,10 @@ def find_headings(text: str, start: int = 0, end: int | None = None, *, bare: bo
                 title = " ".join(text[t_start:t_end].split()) or None
             else:
                 title = None
+            papers_end = min(end, _paper_lines_end(text, heading_end, end))
             papers = tuple((p.start("reference"), p.end("reference"), " ".join(p.group("reference").split()))
-                           for p in PAPER.finditer(text, m.start(), min(end, _paper_lines_end(text, heading_end, end))))
+                           for p in PAPER.finditer(text, m.start(), papers_end))
+            heading_end = max(heading_end, papers_end)
             found[m.start()] = Heading(number, title, m.start(), heading_end, t_start, t_end, kind, papers,
                                        _status_cell(text, m.start(), m.end()))
     return [found[k] for k in sorted(found)]

@@ -9,14 +9,14 @@ from decimal import Decimal, InvalidOperation
 # A German number: "385.000", "3.250,50", "1,5", "12500", "95,00"
 _NUMBER = r"\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _SCALE = r"Mio\.?|Millionen|Million|Mrd\.?|Milliarden|Milliarde|Tsd\.?|Tausend|T"
-_CURRENCY = r"€|EUR\b|Euro\b"
+_CURRENCY = r"T€|TEUR\b|€|EUR\b|Euro\b"
 
 # "385.000 €", "1,5 Mio. €", "55.000 Euro", "EUR 3.250,50", "€ 12,50", "10.000,- €"
 AMOUNT = re.compile(
     rf"""(?<![\w.,])
     (?:
       (?P<number>{_NUMBER})(?:,-{{1,2}}|,–)?[ \t]{{0,3}}(?:(?P<scale>{_SCALE})[ \t]{{0,3}})?(?P<currency>{_CURRENCY})
-    | (?P<currency_first>€|EUR\b|Euro\b)[ \t]{{0,3}}(?P<number2>{_NUMBER})(?:[ \t]{{0,3}}(?P<scale2>{_SCALE}))?(?![\d])
+    | (?P<currency_first>T€|TEUR\b|€|EUR\b|Euro\b)[ \t]{{0,3}}(?P<number2>{_NUMBER})(?:[ \t]{{0,3}}(?P<scale2>{_SCALE}))?(?![\d])
     )""",
     re.VERBOSE,
 )
@@ -69,6 +69,8 @@ def amount_value(match: re.Match[str], extra_scale: int = 1) -> str | None:
     if value is None:
         return None
     value *= scale_factor(match.group("scale") or match.group("scale2")) * extra_scale
+    if (match.group("currency") or match.group("currency_first") or "").startswith("T"):
+        value *= 1000  # "T€ 450", "450 TEUR": thousands of euros
     return canonical(value)
 
 

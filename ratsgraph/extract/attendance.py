@@ -194,7 +194,7 @@ def parse_attendance(text: str, start: int, end: int) -> list[Attendee]:
             extra_party = extra_function = None
             while j < len(cells) and len(pieces) == 1:
                 nxt = cells[j][1].strip()
-                if parse_listed_name(_PARENS.sub("", nxt)) and not re.fullmatch(PARTY_GROUP, nxt):
+                if _is_name_cell(nxt) and not re.fullmatch(PARTY_GROUP, nxt):
                     break
                 if re.fullmatch(PARTY_GROUP, nxt):
                     extra_party = nxt
@@ -211,8 +211,21 @@ def parse_attendance(text: str, start: int, end: int) -> list[Attendee]:
     return out
 
 
+def _is_name_cell(cell: str) -> bool:
+    """A cell naming a person, possibly with a party after it ("Yilmaz-Kraft, Esra GRÜNE")."""
+    bare = _PARENS.sub("", cell).strip()
+    if parse_listed_name(bare):
+        return True
+    trailing = re.search(rf"\s(?:{PARTY_GROUP})\s*$", bare)
+    return bool(trailing and parse_listed_name(bare[:trailing.start()]))
+
+
 def _add(out: list[Attendee], text: str, abs_start: int, piece: str, present: bool, faction: str | None,
          role: str | None, function: str | None = None) -> bool:
+    trailing = re.search(rf"\s(?P<party>{PARTY_GROUP})\s*$", piece)
+    if trailing and parse_listed_name(_PARENS.sub("", piece)) is None:
+        faction = faction or trailing.group("party")
+        piece = piece[:trailing.start()]
     inner = _PARENS.findall(piece)
     bare = _PARENS.sub("", piece).strip().rstrip(",").strip()
     name = parse_listed_name(bare)

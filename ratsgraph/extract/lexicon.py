@@ -23,7 +23,7 @@ Monika Nadine Nadja Natalie Natascha Nicole Nina Nora Olga Paula Petra Pia Ramon
 Rosemarie Ruth Sabine Sabrina Sandra Sara Sarah Saskia Selin Sibylle Sigrid Silke Silvia Simone Sofia Sonja
 Sophia Sophie Stefanie Steffi Stephanie Susanne Svenja Swantje Sylvia Tamara Tanja Tatjana Theresa Therese Tina
 Ulla Ulrike Ursula Ute Vanessa Vera Verena Veronika Viktoria Waltraud Wiebke Yvonne Zeynep Hanne Marlis Carmen
-Elfi Rosi Bärbel Gundula Henriette Irmtraud Liane Roswitha Uta Vivien Wilma Aline Melek Ceylan Derya Songül
+Elfi Rosi Bärbel Maren Marit Silja Frauke Insa Inken Hilke Wiebke Ulrike Esra Gül Yasemin Ayla Gundula Henriette Irmtraud Liane Roswitha Uta Vivien Wilma Aline Melek Ceylan Derya Songül
 """
 _MALE = """
 Achim Adam Adrian Ahmet Alexander Alfred Ali Alois Andreas Andrej André Anton Armin Arne Arnd Arno Artur Axel
@@ -41,7 +41,7 @@ Otto Pascal Patrick Paul Peter Philipp Rainer Ralf Ralph Randolf Reiner Reinhard
 Rico Robert Roland Rolf Roman Ronald Ronny Rudolf Rüdiger Sascha Sebastian Siegfried Simon Sönke Stefan Steffen
 Stephan Sven Theo Theodor Thilo Thomas Thorsten Till Tim Timo Tobias Tom Torsten Udo Ulf Ulrich Uwe Valentin
 Viktor Volker Walter Werner Wilfried Wilhelm Willi Wolfgang Wolfram Xaver Yannick Yusuf Deniz Enno Eike Gerrit
-Götz Hinrich Jan-Hendrik Kolja Lennart Onno Tjark Veit Wulf Frieder Gunnar Hajo Jörn Knut Olav Sigurd
+Götz Hinrich Jan-Hendrik Jannis Nis Sönke Hark Momme Keno Fiete Jonte Tjark Bernd Kolja Lennart Onno Tjark Veit Wulf Frieder Gunnar Hajo Jörn Knut Olav Sigurd
 """
 
 FEMALE_NAMES = frozenset(_FEMALE.split())
@@ -84,10 +84,10 @@ _PARTIES: list[tuple[str, str]] = [
 
 #: A party name (alternation of all forms).
 PARTY = "|".join(p for p, _ in _PARTIES)
-# A combination of parties as one group: "SPD/GRÜNE", "Freie Wähler/FDP", "CDU/FDP", "Die PARTEI/Piraten"
-PARTY_GROUP = rf"(?:{PARTY})(?:\s?/\s?(?:{PARTY}))*"
-# An unknown short party or voters' association ("WGS", "UBV"), for "X-Fraktion" forms.
-PARTY_ACRONYM = r"[A-ZÄÖÜ]{2,6}"
+# An unknown short party or voters' association ("WGS", "UBV", "BfL"), for "X-Fraktion" forms.
+PARTY_ACRONYM = r"(?=[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,5}[A-ZÄÖÜ])[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,5}(?![a-zäöü])"
+# A combination of parties as one group: "SPD/GRÜNE", "Freie Wähler/FDP", "Freie Wähler/BMV", "FDP/Unabhängige"
+PARTY_GROUP = rf"(?:{PARTY})(?:\s?/\s?(?:{PARTY}|{PARTY_ACRONYM}|[A-ZÄÖÜ][a-zäöüß]{{3,}}))*"
 
 _KEYS = [(re.compile(rf"(?:{p})$"), key) for p, key in _PARTIES]
 

@@ -24,12 +24,12 @@ _WS = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
 
 GREMIUM = re.compile(
     rf"""(?<![\w-])(?P<name>
-      (?:(?:{_CAP}-,\s)*{_CAP}-\s(?:und|sowie)\s)?{_CAP}?(?:ausschuss|ausschuß)(?:es|e)?(?:\s(?:für|des|der)\s{_TOPICS})?
-    | (?:{_ADJECTIVE}\s)?(?:Haupt|Werks|Betriebs|Kreis|Jugendhilfe|Finanz|Rechnungsprüfungs|Bau|Sozial|Umwelt|Schul|Sport|Kultur|Planungs|Wahlprüfungs|Feuerwehr|Verkehrs|Vergabe|Personal|Wirtschafts)?Ausschuss(?:es)?(?:\s(?:für|des|der)\s{_TOPICS})?
+      (?:(?:{_CAP}-,\s)*{_CAP}-\s(?:und|sowie)\s)?{_CAP}?(?:ausschuss|ausschuß)(?:es|e)?(?:\s(?:für)\s{_TOPICS})?
+    | (?:{_ADJECTIVE}\s)?(?:Haupt|Werks|Betriebs|Kreis|Jugendhilfe|Finanz|Rechnungsprüfungs|Bau|Sozial|Umwelt|Schul|Sport|Kultur|Planungs|Wahlprüfungs|Feuerwehr|Verkehrs|Vergabe|Personal|Wirtschafts)?Ausschuss(?:es)?(?:\s(?:für)\s{_TOPICS})?
     | Rat(?:e?s)?\s(?:der|des)\s{_SETTLEMENT}\s{_PLACE}
     | (?:Stadt|Gemeinde|Markt)?(?:gemeinde)?rat(?:e?s)?\s(?:der|des)\s{_SETTLEMENT}\s{_PLACE}
     | (?:Orts|Ortsbei|Bezirksbei|Beirat|Stadtbezirks|Ältesten|Integrations|Senioren|Jugend)rat(?:e?s)?(?:\s{_PLACE})?
-    | (?:Bezirksvertretung|Ortschaftsrat|Ortsbeirat|Stadtbezirksbeirat|Bezirksverordnetenversammlung)(?:\s{_PLACE})?
+    | (?:Bezirksvertretung|Ortschaftsrat(?:e?s)?|Ortsbeirat(?:e?s)?|Stadtbezirksbeirat(?:e?s)?|Bezirksverordnetenversammlung)(?:\s{_PLACE})?
     | (?:Samtgemeinde|Ortsgemeinde|Verbandsgemeinde|Markt|Stadt|Gemeinde)?(?:gemeinde)?rat(?:e?s)?
     | Marktgemeinderat(?:e?s)? | Gemeinderat(?:e?s)? | Stadtrat(?:e?s)? | Samtgemeinderat(?:e?s)?
     | Kreistag(?:e?s)?
@@ -66,6 +66,10 @@ def nominative(name: str) -> str:
     """
     name = re.sub(r"^(?:der|des|dem|den|die|im|vom|zum)\s+", "", name.strip())
     name = " ".join(name.split())
+    # "Ortschaftsrates Oberlorch", "Bezirksbeirats Nord": the head is the first word, a place follows
+    m = re.match(r"^([A-ZÄÖÜ][\wäöüß-]*(?:rat|beirat))(?:es|s)(\s[A-ZÄÖÜ].*)$", name)
+    if m and not re.match(r"\s(?:der|des|für)\s", m.group(2)):
+        return m.group(1) + m.group(2)
     head, sep, tail = _split_head(name)
     words = head.split(" ")
     last = words[-1]

@@ -26,13 +26,16 @@ _ROLE_PREFIX = (r"(?:(?:stellv\.|stv\.|Stv\.|Stellv\.|stellvertretende[rnms]?|St
                 r"|Beratende|Leitende|Kommissarische)[rnms]?\s)?")
 _ROLE_WORD = (rf"(?=[A-ZÄÖÜ])(?i:[a-zäöüß]*(?:(?:{_ROLE_NOUN_STEMS})(?:in(?:nen)?|e?s|en|n)?"
               rf"|(?:{_ROLE_ADJ_STEMS})(?:e[rnms]?)))")
-_ROLE = rf"{_ROLE_PREFIX}(?:{_ROLE_WORD})"
+# Abbreviated functions ("BM Kleinschmidt", "OB Weidner") and "Vorsitzende der Stadtverordnetenversammlung"
+_ROLE_ABBREVIATION = r"(?:BM|OB|BGM|Bgm\.|OBM|LR|StR|KTA|GR|StV)(?=[ \t]+[A-ZÄÖÜ])"
+_CHAIR_OF = r"(?:[Vv]orsitzende[rnm]?|Vorsteher(?:in)?)\s(?:des|der)\s[A-ZÄÖÜ][\wäöüß-]+"
+_ROLE = rf"(?:{_CHAIR_OF}|{_ROLE_PREFIX}(?:{_ROLE_WORD})|{_ROLE_ABBREVIATION})"
 
 # Words that end like a function but are none (or are bodies, not persons).
 NOT_ROLES = frozenset("""
     Rat Rates Rats Beirat Beirates Referat Apparat Vorrat Senat Magistrat Heirat Zierrat Unrat Automat Format
-    Mandat Ausschussmitglied Verbraucherrat Bürger Ortsbürger Mitbürger Wart Meister Räte Pfleger Gemeinderäte
-    Stadträte Ratsmitglieder Mitglieder Kreisräte Ortsrat Ortsbeirat Ortschaftsrat Bezirksbeirat Jugendrat
+    Mandat Verbraucherrat Bürger Ortsbürger Mitbürger Wart Meister Räte Pfleger Gemeinderäte
+    Stadträte Ratsmitglieder Mitglieder Kreisräte Ortsbeirat Bezirksbeirat Jugendrat
     Seniorenrat Integrationsrat Ältestenrat Behindertenbeirat Seniorenbeirat Jugendbeirat Ausländerbeirat
     Verwaltungsrat Aufsichtsrat Stiftungsrat Kirchenrat Landesrat Bundesrat Personalrat Betriebsrat Elternrat
 """.split())
@@ -83,10 +86,16 @@ NOT_NAMES = frozenset("""
     Haushalt Haushaltsplan Investitionen Kosten Mittel Förderung Zuschuss Vertreter Vertretung Herrn Frauen
     Gremien Kalender Aktuelles Startseite Recherche Vorlagen Sitzungen Mandatsträger Suche Impressum Datenschutz
     Stadtverordnete Fraktionen Sitzungskalender Übersicht Druckansicht Zurück Anlagen Dokumente Download
+    Sitzung Stellung Beratung Abstimmung Ordnung Planung Prüfung Zustimmung Ablehnung Enthaltung Rechnung
+    Sachgebiet Fachgebiet Sachbereich Abteilung Bereich Stabsstelle Team Zeitung Leitung Wortmeldung Meinung
+    Kenntnis Kenntnisnahme Verfügung Vorberatung Abstimmung Entscheidung Tagesordnungspunkt
 """.split())
 
-_NOUN_ENDING = re.compile(r"(?:ung|heit|keit|schaft|tion|sion|tät|ismus|ment|nis|tum|erei|amt|rat|verband|zentrum|"
-                          r"person|stelle|büro|werk|verein|kasse|gesellschaft)$")
+# Endings of nouns that are no family names ("Schulverwaltung", "Kämmerei"); short words with them
+# can be names ("Hartung", "Jannis"), so the check applies to long words only.
+_NOUN_ENDING = re.compile(r"(?:heit|keit|schaft|tion|sion|tät|ismus|ment|tum|erei|amt|verband|zentrum|"
+                          r"person|stelle|büro|werk|verein|kasse|gesellschaft|gebiet|bereich|bau|wesen)$")
+_LONG_NOUN_ENDING = re.compile(r"(?:ung|nis|rat)$")
 
 
 @dataclass(frozen=True)
@@ -171,10 +180,15 @@ def plausible_family(word: str) -> bool:
     bare = _bare(word)
     if len(bare) < 2 or bare in NOT_NAMES or word in NOT_NAMES or _FUNCTION_WORD.fullmatch(bare):
         return False
-    if (" " in word or len(bare) >= 7) and _NOUN_ENDING.search(bare.lower()):
+    lower = bare.lower()
+    if (" " in word or len(bare) >= 7) and _NOUN_ENDING.search(lower):
+        return False
+    if len(bare) >= 9 and _LONG_NOUN_ENDING.search(lower):
         return False
     return True
 
+
+_PARTICLE_START = re.compile(rf"{PARTICLE}[ \t]")
 
 # Function nouns that are never family names (family names like "Hoffmeister" or "Kaiser" are).
 _FUNCTION_WORD = re.compile(
@@ -187,8 +201,8 @@ _FUNCTION_WORD = re.compile(
 
 def _name_ends_well(text: str, end: int) -> bool:
     """A name is not followed by ":" (a label), ". " after a short word, or ", <digit>" (a place and date)."""
-    after = text[end:end + 4]
-    return not re.match(r"[ \t]*:|,[ \t]*\d|\.\s?\d", after)
+    after = text[end:end + 12]
+    return not re.match(r"[ \t]*:|,[ \t]*\d|\.\s?\d|\t+\d{1,2}\.\d", after)
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -218,8 +232,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if given and "\n" in text[m.end("given"):m.start("family")] and not is_given_name(given):
             family, given = given, None  # a wrapped line joins a name with the next line's first word
             family_end = m.start("given") + len(family)
-        if given and (given in NOT_NAMES or (_NOUN_ENDING.search(given.lower()) and not is_given_name(given))
-                      or not plausible_family(family)):
+        if given and (given in NOT_NAMES or not plausible_family(given) or not plausible_family(family)
+                      or (_PARTICLE_START.match(family) and not is_given_name(given))):
             # "Herr Meier Stellung …", "Herrn Kreuzberger vom Dezernat": only the first word is the name
             family, given = given, None
             family_end = m.start("given") + len(family)

@@ -23,7 +23,7 @@ PARTICIPLE = (r"angenommen|beschlossen|abgelehnt|zugestimmt|genehmigt|bestätigt
               r"|verschoben|verwiesen|überwiesen|zurückverwiesen|zurückgezogen|zur\s+Kenntnis\s+genommen|gewählt"
               r"|empfohlen|abgesetzt|gefasst")
 # "Der Antrag wird mehrheitlich abgelehnt.", "Die Niederschrift … wird bei 2 Enthaltungen genehmigt."
-PASSIVE = re.compile(rf"\b(?P<aux>{AUX})\b(?P<middle>[^.;:]{{0,200}}?)\b(?P<verb>{PARTICIPLE})\b")
+PASSIVE = re.compile(rf"\b(?P<aux>{AUX})\b(?P<middle>[^;:]{{0,200}}?)\b(?P<verb>{PARTICIPLE})\b")
 # "Der Rat beschließt einstimmig die geänderte Tagesordnung.", "Der Kreistag nimmt den Bericht zur Kenntnis."
 GREMIUM_VERB = re.compile(
     r"^(?:(?:Sodann|Daraufhin|Anschließend|Danach|Damit)\s+)?(?:Der|Die|Das)\s+(?P<g>[A-ZÄÖÜ][^.;:]{1,80}?)\s+"
@@ -32,6 +32,11 @@ GREMIUM_VERB = re.compile(
 INVERTED = re.compile(
     r"\b(?P<verb>beschloss|beschlossen|lehnte|stimmte|vertagte|verwies|überwies|genehmigte|billigte|fasste|bestätigte"
     r"|empfahl|nahm)\s+(?:der|die|das)\s+(?P<g>[A-ZÄÖÜ][\wäöüß-]+(?:\s(?:für|der|des)\s[^.,;]{3,60}?)?)(?=[\s.,;])")
+# A Gremium named by a generic word in press reports: "das Gremium", "das Stadtparlament"
+GENERIC_BODY = ("Gremium", "Ausschuss", "Rat", "Stadtparlament", "Parlament", "Kreisparlament", "Versammlung",
+                "Plenum", "Kommunalparlament", "Gemeindeparlament")
+# "Nach längerer Diskussion hat der Gemeinderat … mit 14 zu 4 Stimmen … beschlossen"
+PERFECT_INVERTED = re.compile(rf"\b(?:hat|haben)\s+(?:der|die|das)\s+(?P<g>[A-ZÄÖÜ][\wäöüß-]+)\b[^;]{{0,250}}?\b(?:{PARTICIPLE})\b")
 # "Der Beschluss fiel einstimmig bei einer Enthaltung."
 BESCHLUSS_FIEL = re.compile(r"\b(?:Der\s+Beschluss\s+(?:fiel|erging|erfolgte)|Die\s+Beschlussfassung\s+erfolgte)\b")
 # A withdrawal declared in the meeting: "… und zieht den Antrag zurück", "dass der Antrag … zurückgezogen wird"
@@ -184,9 +189,29 @@ def _candidate(text: str, start: int, end: int, source: str, *context: str | Non
                      vote_factions(result), [(start, end)])
 
 
+# "Beschluss: einstimmig", "Beschluss: einstimmig empfohlen (5:0:0)": a result under the Beschluss label
+BESCHLUSS_RESULT = re.compile(r"^[ \t]*Beschluss(?:fassung)?[ \t]*:[ \t]*(?P<rest>[^\n]{2,80})$", re.MULTILINE)
+
+
+def is_result_phrase(text: str) -> bool:
+    """A short text that states a result and nothing else ("einstimmig empfohlen (5:0:0)")."""
+    stripped = re.sub(r"\([^)]*\)", "", text).strip(" .-–")
+    if not stripped or len(stripped.split()) > 6:
+        return False
+    return bool(RESULT_LINE.fullmatch(stripped) or re.fullmatch(
+        r"(?:einstimmig|mehrheitlich|einvernehmlich)(?:\s+\w+){0,3}|(?:\w+\s+){0,2}(?:beschlossen|angenommen|"
+        r"abgelehnt|empfohlen|zugestimmt|vertagt|zurückgestellt|zur\s+Kenntnis\s+genommen|zurückgezogen)", stripped))
+
+
 def label_results(text: str, start: int, end: int) -> list[Candidate]:
     """Results given under a label, with the lines that continue them."""
     out = []
+    for m in BESCHLUSS_RESULT.finditer(text, start, end):
+        if is_result_phrase(m.group("rest")):
+            c = _candidate(text, m.start("rest"), m.end("rest"), "label")
+            if c is not None:
+                c.spans = [(m.start(), m.end())]
+                out.append(c)
     for m in RESULT_LABEL.finditer(text, start, end):
         stop = m.end()
         if not m.group("rest").strip():
@@ -272,13 +297,30 @@ def _table_votes(text: str, lines: list[tuple[int, int, str]], taken: list[tuple
         cells = [c.strip() for c in re.split(r"\t|\s{3,}", line.strip())]
         labelled = [j for j, c in enumerate(cells) if label.match(c)]
         if len(labelled) >= 2 and i + 1 < len(lines):
-            nxt = next(((ns, ne, nl) for ns, ne, nl in lines[i + 1:i + 3] if nl.strip()), None)
-            if nxt is None:
+            rows = []
+            for ns, ne, nl in lines[i + 1:]:
+                if not nl.strip():
+                    if rows:
+                        break
+                    continue
+                values = [c.strip() for c in re.split(r"\t|\s{3,}", nl.strip())]
+                if len(values) != len(cells) or not all(values[j].isdigit() for j in labelled):
+                    break
+                rows.append((ns, ne, values))
+            if not rows:
                 continue
-            values = [c.strip() for c in re.split(r"\t|\s{3,}", nxt[2].strip())]
-            if len(values) == len(cells) and all(values[j].isdigit() for j in labelled):
-                counts = " ".join(f"{cells[j]}: {values[j]}" for j in labelled)
-                out.append(_counts_candidate(counts, s, nxt[1]))
+            total = next((r for r in rows if re.match(r"(?i)(?:gesamt|summe|insgesamt|zusammen|total)", r[2][0])),
+                         None)
+            if total is None and len(rows) > 1:  # one row per faction: add them up
+                sums = {j: sum(int(r[2][j]) for r in rows) for j in labelled}
+                counts = " ".join(f"{cells[j]}: {sums[j]}" for j in labelled)
+            else:
+                row = total or rows[0]
+                counts = " ".join(f"{cells[j]}: {row[2][j]}" for j in labelled)
+            c = _counts_candidate(counts, s, rows[-1][1])
+            if c is not None and len(rows) > 1:
+                c.factions = _table_factions(cells, labelled, rows)
+            out.append(c)
             continue
         # vertical: "Ja" / "Nein" / "Enthaltung" / "11" / "2" / "1"
         if label.match(line.strip()):
@@ -293,6 +335,22 @@ def _table_votes(text: str, lines: list[tuple[int, int, str]], taken: list[tuple
                     counts = " ".join(f"{n}: {v}" for n, v in zip(names, numbers))
                     out.append(_counts_candidate(counts, s, lines[j + len(names) - 1][1]))
     return [c for c in out if c is not None]
+
+
+def _table_factions(cells, labelled, rows) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Factions by how most of their members voted, from the rows of a vote table."""
+    kinds = {j: ("yes" if re.match(r"(?i)ja|dafür|zustimmung|für", cells[j]) else
+                 "no" if re.match(r"(?i)nein|dagegen|ablehnung|gegen", cells[j]) else "abstain")
+             for j in labelled}
+    out: dict[str, list[str]] = {"yes": [], "no": [], "abstain": []}
+    for _, _, values in rows:
+        name = values[0]
+        if re.match(r"(?i)(?:gesamt|summe|insgesamt|zusammen|total)", name) or not re.search(PARTY_GROUP, name):
+            continue
+        best = max(labelled, key=lambda j: int(values[j]))
+        if int(values[best]) > 0:
+            out[kinds[best]].append(name)
+    return tuple(out["yes"]), tuple(out["no"]), tuple(out["abstain"])
 
 
 def _counts_candidate(counts: str, start: int, end: int) -> Candidate | None:
@@ -385,8 +443,12 @@ def _sentence_result(text: str, s_start: int, s_end: int, sentence: str, mention
         if in_block and verb in ("beschließt", "empfiehlt", "hat"):
             return None
         verb_at = g.start("verb")
-    elif i and not in_block and (GREMIUM.fullmatch(i.group("g")) or i.group("g") in ("Gremium", "Ausschuss", "Rat")):
+    elif i and not in_block and (GREMIUM.fullmatch(i.group("g")) or i.group("g").split()[0] in GENERIC_BODY
+                                 or GREMIUM.fullmatch(i.group("g").split()[0])):
         verb_at = i.start()
+    elif (pi := PERFECT_INVERTED.search(sentence)) and not in_block and (
+            GREMIUM.fullmatch(pi.group("g")) or pi.group("g") in GENERIC_BODY):
+        verb_at = pi.start()
     elif f and not in_block:
         verb_at = f.start()
     elif p:

@@ -27,7 +27,7 @@ OUTCOME_WORDS: list[tuple[re.Pattern[str], str, str | None]] = [
      "adopted", "adoptedWithChanges"),
     (re.compile(r"\b(?:zurück)?(?:über|ver)wiesen\b|\bVerweisung\b|\b(?:ver|über)wei?st\b|\b(?:ver|über)wies\b",
                 re.I), "referred", None),
-    (re.compile(r"\bvertagt|\bvertagte\b|\bzurückgestellt|\bverschoben\b|\bvon\s+der\s+Tagesordnung\s+abgesetzt",
+    (re.compile(r"\bvertagt|\bvertagte\b|\bzurückgestellt|\bverschoben\b",
                 re.I), "deferred", None),
     (re.compile(r"\babgelehnt|\b(?:lehnt|lehnte|lehnen)\b[^.]{0,160}\bab\b"
                 r"|\bnicht\s+(?:erreicht|angenommen|zugestimmt|beschlossen)", re.I), "rejected", None),
@@ -37,6 +37,7 @@ OUTCOME_WORDS: list[tuple[re.Pattern[str], str, str | None]] = [
                 r"|\bbilligt|\bBeschluss\s+fiel\b|\bgenehmigte\b", re.I), "adopted", None),
     (re.compile(r"\bgewählt|\bbestellt\b|\bbenannt\b", re.I), "other", "elected"),
     (re.compile(r"\berledigt", re.I), "other", "settled"),
+    (re.compile(r"\babgesetzt\b", re.I), "other", None),  # taken off the agenda: no result (corpus conventions)
 ]
 
 UNANIMOUS = re.compile(r"\beinstimmig|\beinvernehmlich|\bohne\s+Gegenstimmen?\b|\beinmütig", re.I)
@@ -55,7 +56,7 @@ LABELLED_COUNT = re.compile(
 COUNTED = re.compile(
     rf"""(?<![\w,.])(?P<count>{_COUNT})\s+
         (?P<label>Ja[-\s]?Stimmen?|Ja\b|Ja-\s|Nein[-\s]?Stimmen?|Nein\b|Gegenstimmen?|Gegen-?\s?Stimmen
-        |(?:Stimm)?[Ee]nthaltung(?:en)?|Stimmen\s+dafür|Stimmen\s+dagegen)""",
+        |(?:Stimm)?[Ee]nthaltung(?:en)?|Stimmen\s+dafür|Stimmen\s+dagegen|dafür\b|dagegen\b)""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -77,6 +78,10 @@ class VoteResult:
     @property
     def has_counts(self) -> bool:
         return any(c is not None for c in (self.votes_for, self.votes_against, self.abstentions))
+
+
+# "mit 11 gegen 4 Stimmen", "18 gegen 5 Stimmen bei 2 Enthaltungen"
+AGAINST_COUNTS = re.compile(rf"(?<![\w,.])(?P<yes>{_COUNT})\s+gegen\s+(?P<no>{_COUNT})\s+Stimmen\b", re.I)
 
 
 def count_value(word: str) -> int:
@@ -111,6 +116,10 @@ def parse_outcome(text: str) -> tuple[str | None, str | None]:
 def parse_counts(text: str) -> dict[str, int]:
     """The vote counts a text states, by category (yes, no, abstain, recusal)."""
     counts: dict[str, int] = {}
+    m = AGAINST_COUNTS.search(text)
+    if m:  # "mit 11 gegen 4 Stimmen": before "gegen 4" could be read as a labelled count
+        counts["yes"] = count_value(m.group("yes"))
+        counts["no"] = count_value(m.group("no"))
     for m in LABELLED_COUNT.finditer(text):
         counts.setdefault(_category(m.group("label")), int(m.group("count")))
     for m in COUNTED.finditer(text):
@@ -160,8 +169,8 @@ def parse_vote(text: str) -> VoteResult:
 RESULT_WORDS: list[tuple[re.Pattern[str], str, str | None]] = [
     # "Kenntnis genommen", "zur Kenntnis"
     (re.compile(r"^\W*(?:zur\s+)?Kenntnis(?:\s+genommen)?\b", re.I), "noted", None),
-    # "abgesetzt", "von der TO abgesetzt", "Vertagung"
-    (re.compile(r"\babgesetzt\b|^\W*Vertagung\b", re.I), "deferred", None),
+    # "Vertagung" ("abgesetzt" is read by parse_vote: taken off the agenda is no result, "other")
+    (re.compile(r"^\W*Vertagung\b", re.I), "deferred", None),
     # "beschlossen mit Änderungen", "angenommen mit Änderung"
     (re.compile(r"^\W*(?:beschlossen|angenommen)\s+mit\s+Änderungen?\b", re.I),
      "adopted", "adoptedWithChanges"),

@@ -19,8 +19,8 @@ from . import Layout, Section, Segmentation
 SECTION_HEADER = re.compile(rf"^[ \t]*(?P<body>[^\n]{{3,120}}?)[ \t]+am[ \t]+(?P<date>{DATE.pattern})[ \t]*$",
                             re.MULTILINE | re.VERBOSE | re.IGNORECASE)
 # "Zu Punkt 7:<TAB>title", "Zu Punkt 24: title", "Zu TOP Ö 5: title"
-ITEM_HEADER = re.compile(r"^[ \t]*Zu[ \t]+(?:Punkt|TOP)[ \t]+(?P<number>[ÖN]?[ \t]?\d+(?:\.\d+)*[a-z]?)\.?[ \t]*:?"
-                         r"[ \t]*(?P<title>[^\n]*)$", re.MULTILINE)
+ITEM_HEADER = re.compile(r"^[ \t]*(?:Zu[ \t]+)?(?:Punkt|TOP|Tagesordnungspunkt)[ \t]+(?P<number>[ÖN]?[ \t]?\d+(?:\.\d+)*[a-z]?)"
+                         r"\.?[ \t]*:?[ \t]*(?P<title>[^\n]*)$", re.MULTILINE)
 RULE = re.compile(r"^[ \t]*[-=_]{2,}[-=_ \t]*$", re.MULTILINE)
 
 

@@ -9,7 +9,7 @@ import re
 from .. import attendance
 from ..agenda import find_headings
 from ..fields import find_fields
-from . import Layout, Segmentation
+from . import Layout, Section, Segmentation
 from .common import agenda_list, item_sections, meeting_header
 
 TITLE = re.compile(r"N\s?i\s?e\s?d\s?e\s?r\s?s\s?c\s?h\s?r\s?i\s?f\s?t|Niederschrift|NIEDERSCHRIFT|N I E D E R S C H R I F T"
@@ -40,6 +40,11 @@ def segment(text: str) -> Segmentation:
     fields = find_fields(text, 0, header_end)
     meeting = meeting_header(text, fields, header_end)
     sections = item_sections(text, body_start, len(text), entries)
+    # what stands before the first item (a fragment's first results, an opening) is read too
+    lead_start = max([body_start] + [f.end for f in fields])
+    first_start = sections[0].header_start if sections and sections[0].header_start is not None else len(text)
+    if sections and text[lead_start:first_start].strip():
+        sections.insert(0, Section(lead_start, first_start))
     skip = [r for r in (block, listed) if r]
     return Segmentation(sections=sections, meeting=meeting, agenda=entries, attendance=block,
                         fields=fields, skip=skip)
