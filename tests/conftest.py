@@ -8,6 +8,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis profiles: a few hundred examples per property in the default run; `--hypothesis-profile=fuzz`
+# for the dedicated fuzz run of issue 7 (ten thousand per target).
+settings.register_profile("default", max_examples=200)
+settings.register_profile("fuzz", max_examples=10_000)
+settings.load_profile("default")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

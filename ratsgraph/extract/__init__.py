@@ -261,7 +261,9 @@ def _contradictions(b: _Builder, meeting: MeetingKey | None) -> None:
                     b.warnings.append(f"{d.span.start}: {total} votes counted, but the body has {limit} members")
     if meeting is not None:
         if meeting.date > dt.date.today():
-            b.warnings.append(f"the meeting of {meeting.organization} is dated {meeting.date.isoformat()}, "
+            entry = b.meetings.get(meeting, {})
+            where = f"{entry['span'].start}: " if entry.get("span") is not None else ""
+            b.warnings.append(f"{where}the meeting of {meeting.organization} is dated {meeting.date.isoformat()}, "
                               "in the future")
         for m in _DOCUMENT_DATE.finditer(b.view, 0, min(len(b.view), 800)):
             written = parse_date(DATE.search(m.group("date")))  # type: ignore[arg-type]
@@ -317,7 +319,8 @@ def _collect_factions(b: _Builder, seg: Segmentation) -> None:
 def _after_person(text: str, pos: int) -> bool:
     """A party in parentheses right after a name ("Stadträtin Voigt (DIE LINKE)") adds no faction."""
     before = text[max(0, pos - 60):pos]
-    return bool(re.search(r"[A-ZÄÖÜ][\wäöüß'-]+\s*\(\s*$", before)) and not re.search(
+    name = re.search(r"(\w[\w'-]*)\s*\(\s*$", before)
+    return bool(name and name.group(1)[0].isupper()) and not re.search(
         r"(?:Stimmen?|Ja|Nein|Enthaltungen?|Gegenstimmen?)\s*:?\s*\d*\s*\(\s*$", before)
 
 
@@ -375,12 +378,29 @@ def _collect_persons(b: _Builder, seg: Segmentation) -> None:
                 b.memberships_pending = getattr(b, "memberships_pending", [])
                 b.memberships_pending.append((key, "Vorsitz" if f.label.startswith("Vorsitz") else "Schriftführung"))
     _signatures(b)
+    _signed_lines(b)
     _name_rows(b, seg)
 
 
 # A row of a name table ("Bachmann, Steffen<TAB>CDU<TAB><TAB>X"): family, given, then a tab.
 _NAME_ROW = re.compile(r"^[ \t]*(?P<cell>(?:Dr\.\s)?[A-ZÄÖÜ][\wäöüß'-]+(?:\s[a-z]{2,3}\s[A-ZÄÖÜ][\wäöüß'-]+)?,"
                        r"\s(?:Dr\.\s)?[A-ZÄÖÜ][\wäöüß'-]+(?:[ -][A-ZÄÖÜ][\wäöüß'-]+)?)[ \t]*\t", re.MULTILINE)
+
+
+# "gez. Melcher, Protokollführerin", "gez. Dr. Anke Brandau, Bürgermeisterin"
+_SIGNED = re.compile(r"^[ \t]*gez\.[ \t]*(?P<name>(?:Dr\.\s)?[A-ZÄÖÜ][\wäöüß-]+(?:\s[A-ZÄÖÜ][\wäöüß-]+)?)"
+                     r"(?:,[ \t]*(?P<role>[^\n,]{3,40}))?[ \t]*$", re.MULTILINE)
+
+
+def _signed_lines(b: _Builder) -> None:
+    from .persons import ListedName, plausible_family
+
+    for m in _SIGNED.finditer(b.view):
+        words = m.group("name").replace("Dr. ", "").split()
+        if not plausible_family(words[-1]):
+            continue
+        name = ListedName(words[-1], words[0] if len(words) > 1 else None, "Dr." if "Dr." in m.group("name") else None)
+        b.person(name.family, name.given, title=name.title, span=b.span(m.start("name"), m.end("name")))
 
 
 def _name_rows(b: _Builder, seg: Segmentation) -> None:
@@ -576,9 +596,11 @@ def _decision(b: _Builder, c: res.Candidate, organization: str | None, resolutio
     vote = c.vote
     outcome = vote.outcome
     if outcome is None:
-        if vote.unanimous or (vote.votes_for is not None and vote.votes_against is not None
-                              and vote.votes_for > vote.votes_against):
-            outcome = "adopted"
+        if vote.votes_for is not None and vote.votes_against is not None and vote.votes_for < vote.votes_against:
+            outcome = "rejected"
+        elif vote.unanimous is not None or (vote.votes_for is not None and vote.votes_against is not None
+                                            and vote.votes_for > vote.votes_against):
+            outcome = "adopted"  # "einstimmig", "mehrheitlich (2 Gegenstimmen)", "14 : 2": the motion passed
         elif vote.votes_for is not None and vote.votes_against is not None and vote.votes_for < vote.votes_against:
             outcome = "rejected"
         else:
@@ -884,7 +906,8 @@ def _collect_papers(b: _Builder, seg: Segmentation) -> list[Paper]:
         found.setdefault(reference, []).append(b.span(start, end))
     for m in REFERENCE_CELL.finditer(b.view):
         line_start = b.view.rfind("\n", 0, m.start()) + 1
-        if m.start() == line_start or re.match(r"^[ \t]*(?:TOP[ \t]*)?(?:[ÖN][ \t]?)?\d", b.view[line_start:m.start()]):
+        if m.start() == line_start or re.match(r"^[ \t]*(?:(?:nicht)?öffentlich\t+)?(?:TOP[ \t]*)?(?:[ÖN][ \t]?)?\d",
+                                                b.view[line_start:m.start()]):
             found.setdefault(m.group("reference"), []).append(b.span(m.start("reference"), m.end("reference")))
     for m in re.finditer(r"^(?P<reference>[A-ZÄÖÜ]{1,5}[-/]\d{2,4}/\d{2,4}(?:/\d{1,4})?)[ \t]+[A-ZÄÖÜ]", b.view, re.MULTILINE):
         found.setdefault(m.group("reference"), []).append(b.span(m.start("reference"), m.end("reference")))
@@ -976,7 +999,7 @@ def _assemble(b: _Builder, body_name: str | None, papers: list[Paper]) -> Minute
         bare = not p.address and not p.given and not p.title
         if p.family in places and bare:
             continue
-        if bare and p.roles and all(_BODY_LIKE_ROLE.match(r) for r in p.roles):
+        if bare and p.roles and all(_BODY_LIKE_ROLE.match(r) or re.search(r"rate?s$", r) for r in p.roles):
             continue  # "Ortsrat Quellinghausen-Ost": a Gremium named after its place, not a person
         statuses = tuple(dict.fromkeys(role_nominative(r, p.feminine) for r in p.roles))
         persons.append(Person(key=raw_key, family_name=p.family, given_name=p.given, form_of_address=p.address,

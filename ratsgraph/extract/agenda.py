@@ -16,9 +16,10 @@ NUMBER = r"(?:[ÖN][ \t]?)?\d{1,2}(?:\.\d{1,2})*[a-z]?"
 KEYWORD_HEADING = re.compile(
     rf"^[ \t]*(?:TOP|Top|TO|Tagesordnungspunkt|TO-Punkt|Punkt)(?:[ \t]*:)?[ \t]*(?P<number>{NUMBER})\.?"
     rf"(?:[ \t]*[:\-][ \t]*|[ \t]+|(?=\n)|$)(?P<title>[^\n]*)$", re.MULTILINE)
-# "zu Ö 1", "zu 1.\ttitle", "Zu 2.: title", "Zu TOP 10: …", "Zu Punkt 7:\ttitle"
+# "zu Ö 1", "zu 1.\ttitle", "Zu 2.: title", "Zu TOP 10: …", "Zu Punkt 7:\ttitle", "Auszug zu TOP 4 - title"
 ZU_HEADING = re.compile(
-    rf"^[ \t]*[Zz]u[ \t]+(?:TOP[ \t]*|Punkt[ \t]+|Tagesordnungspunkt[ \t]+)?(?P<number>{NUMBER})\.?"
+    rf"^[ \t]*(?:(?:Protokoll)?[Aa]uszug[ \t]+)?[Zz]u[ \t]+(?:TOP[ \t]*|Punkt[ \t]+|Tagesordnungspunkt[ \t]+)?"
+    rf"(?P<number>{NUMBER})\.?"
     rf"(?:[ \t]*:[ \t]*|[ \t]+|(?=\n)|$)(?P<title>[^\n]*)$", re.MULTILINE)
 # "Ö 1\ttitle", "N 13   title" (public / non-public numbering without keyword)
 PUBLIC_HEADING = re.compile(
@@ -27,8 +28,14 @@ PUBLIC_HEADING = re.compile(
 BARE_HEADING = re.compile(
     r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?(?:\t+|[ \t]{2,})(?P<title>[A-ZÄÖÜ„\"0-9][^\n]*)$", re.MULTILINE)
 
+# "4.) title", "4) title" (Word numbering)
+PAREN_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\)[ \t]+(?P<title>[A-ZÄÖÜ„\"][^\n]{2,200})$", re.MULTILINE)
+# "öffentlich<TAB>4<TAB>title" (ALLRIS agenda tables with the public status in the first column)
+STATUS_HEADING = re.compile(r"^[ \t]*(?P<status>öffentlich|nichtöffentlich|nicht öffentlich|Ö|N)\t+(?P<number>\d{1,2}"
+                            r"(?:\.\d{1,2})*)\.?\t+(?P<title>\S[^\n]*)$", re.MULTILINE)
 # "1. Einwohnerfragestunde" (one space; PDF text) — a heading only between blank lines, see find_headings
-SPACED_HEADING = re.compile(r"^(?P<number>\d{1,2})\.[ ](?P<title>[A-ZÄÖÜ„\"][^\n]{2,100})$", re.MULTILINE)
+SPACED_HEADING = re.compile(r"^(?P<number>\d{1,2})\.[ ](?P<title>(?:[A-ZÄÖÜ„\"]|\d{1,2}\.\s[A-ZÄÖÜ])[^\n]{2,100})$",
+                            re.MULTILINE)
 
 # Lines that start the Tagesordnung list.
 AGENDA_START = re.compile(r"^[ \t]*(?:Tagesordnung|T a g e s o r d n u n g|TAGESORDNUNG)\b[^\n]*$", re.MULTILINE)
@@ -50,6 +57,7 @@ class Heading:
     kind: str  # "keyword", "zu", "public", "bare"
     papers: tuple[tuple[int, int, str], ...] = ()
     status: tuple[int, int, str] | None = None  # a result column of an agenda table
+    public: bool | None = None  # when a column or prefix says so
 
 
 def clean_number(number: str) -> str:
@@ -85,22 +93,29 @@ def _next_line(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     return None
 
 
-def find_headings(text: str, start: int = 0, end: int | None = None, *, bare: bool = True) -> list[Heading]:
+def find_headings(text: str, start: int = 0, end: int | None = None, *, bare: bool = True,
+                  loose: bool = False) -> list[Heading]:
     """Item headings in text[start:end], in text order; a heading without a title on its line takes
     the next line as its title (unless that line is a rule, a label or another heading)."""
     end = len(text) if end is None else end
     found: dict[int, Heading] = {}
-    patterns = [(KEYWORD_HEADING, "keyword"), (ZU_HEADING, "zu"), (PUBLIC_HEADING, "public")]
+    patterns = [(KEYWORD_HEADING, "keyword"), (ZU_HEADING, "zu"), (PUBLIC_HEADING, "public"),
+                (STATUS_HEADING, "public")]
     if bare:
         patterns.append((BARE_HEADING, "bare"))
-        patterns.append((SPACED_HEADING, "bare"))
+        patterns.append((PAREN_HEADING, "bare"))
+        patterns.append((SPACED_HEADING, "spaced"))
     for pattern, kind in patterns:
         for m in pattern.finditer(text, start, end):
             if m.start() in found:
                 continue
-            if pattern is SPACED_HEADING and not _stands_apart(text, m.start(), m.end()):
+            if pattern is SPACED_HEADING and not loose and not _stands_apart(text, m.start(), m.end()):
                 continue
             number = clean_number(m.group("number"))
+            if pattern is STATUS_HEADING:
+                number_public = not m.group("status").lower().startswith(("n", "nicht"))
+            else:
+                number_public = None
             t_start, t_end = m.start("title"), m.end("title")
             # "Punkt 5 der Tagesordnung" / "TOP 5 der Tagesordnung:": the title follows
             filler = re.match(r"der\s+Tagesordnung\s*:?\s*", text[t_start:t_end])
@@ -143,7 +158,7 @@ def find_headings(text: str, start: int = 0, end: int | None = None, *, bare: bo
                            for p in PAPER.finditer(text, m.start(), papers_end))
             heading_end = max(heading_end, papers_end)
             found[m.start()] = Heading(number, title, m.start(), heading_end, t_start, t_end, kind, papers,
-                                       _status_cell(text, m.start(), m.end()))
+                                       _status_cell(text, m.start(), m.end()), number_public)
     return [found[k] for k in sorted(found)]
 
 
@@ -154,7 +169,10 @@ def _stands_apart(text: str, start: int, end: int) -> bool:
     if start > 0 and not before.endswith("\n\n") and not re.search(r"\n[ \t]*\n$", text[max(0, start - 10):start]):
         return False
     after = text[end:end + 3]
-    return after.startswith("\n\n") or after.startswith("\n ") or after.startswith("\n\t") or end >= len(text) - 1
+    if after.startswith("\n\n") or after.startswith("\n ") or after.startswith("\n\t") or end >= len(text) - 1:
+        return True
+    following = text[end + 1:text.find("\n", end + 1) if text.find("\n", end + 1) >= 0 else len(text)]
+    return bool(PAPER.match(following.strip()))
 
 
 def _status_cell(text: str, start: int, end: int) -> tuple[int, int, str] | None:

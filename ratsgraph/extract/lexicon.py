@@ -23,7 +23,12 @@ Monika Nadine Nadja Natalie Natascha Nicole Nina Nora Olga Paula Petra Pia Ramon
 Rosemarie Ruth Sabine Sabrina Sandra Sara Sarah Saskia Selin Sibylle Sigrid Silke Silvia Simone Sofia Sonja
 Sophia Sophie Stefanie Steffi Stephanie Susanne Svenja Swantje Sylvia Tamara Tanja Tatjana Theresa Therese Tina
 Ulla Ulrike Ursula Ute Vanessa Vera Verena Veronika Viktoria Waltraud Wiebke Yvonne Zeynep Hanne Marlis Carmen
-Elfi Rosi Bärbel Maren Marit Silja Frauke Insa Inken Hilke Wiebke Ulrike Esra Gül Yasemin Ayla Gundula Henriette Irmtraud Liane Roswitha Uta Vivien Wilma Aline Melek Ceylan Derya Songül
+Elfi Rosi Bärbel Manja Peggy Doreen Mandy Ramona Nancy Jacqueline Josephine Kerstin Janine Jeanette Yvette
+Antje Anne-Kathrin Annekathrin Carolin Caroline Cornelia Dörthe Grit Ilka Ivonne Kathleen Katrin Kati Madlen Mareike
+Marlen Marleen Nadja Romy Sindy Solveig Sylke Ulla Ute Anett Anke Birgitt Gesine Hella Ines Judith Lisa-Marie
+Cäcilia Helga Herta Hertha Hildegard Irmgard Käthe Lieselotte Luise Margarethe Rosemarie Waltraut Wilhelmine
+Aylin Büşra Dilara Emine Hülya Leyla Meryem Nesrin Selma Sevgi Şeyma Tülay Zehra Agnieszka Ewa Katarzyna Natalia
+Svetlana Tatiana Irina Ljudmila Marta Milena Ivana Jelena Daniela Paola Francesca Giulia Chiara Sophie-Marie Maren Marit Silja Frauke Insa Inken Hilke Wiebke Ulrike Esra Gül Yasemin Ayla Gundula Henriette Irmtraud Liane Roswitha Uta Vivien Wilma Aline Melek Ceylan Derya Songül
 """
 _MALE = """
 Achim Adam Adrian Ahmet Alexander Alfred Ali Alois Andreas Andrej André Anton Armin Arne Arnd Arno Artur Axel
@@ -41,7 +46,11 @@ Otto Pascal Patrick Paul Peter Philipp Rainer Ralf Ralph Randolf Reiner Reinhard
 Rico Robert Roland Rolf Roman Ronald Ronny Rudolf Rüdiger Sascha Sebastian Siegfried Simon Sönke Stefan Steffen
 Stephan Sven Theo Theodor Thilo Thomas Thorsten Till Tim Timo Tobias Tom Torsten Udo Ulf Ulrich Uwe Valentin
 Viktor Volker Walter Werner Wilfried Wilhelm Willi Wolfgang Wolfram Xaver Yannick Yusuf Deniz Enno Eike Gerrit
-Götz Hinrich Jan-Hendrik Jannis Nis Sönke Hark Momme Keno Fiete Jonte Tjark Bernd Kolja Lennart Onno Tjark Veit Wulf Frieder Gunnar Hajo Jörn Knut Olav Sigurd
+Götz Hinrich Jan-Hendrik Falk Frank-Peter Gerald Gernot Hagen Heinz Helfried Henry Horst-Dieter Ingolf Jens-Peter
+Karl-Heinz Klaus-Dieter Lutz Maik Mario Mirko Nico Olaf Ralph René Ronald Sandro Silvio Steffen Sven-Erik Thoralf
+Thorsten Toralf Torsten Ulf Uwe Volkmar Wieland Wolf Xaver Yves Andrzej Bartosz Krzysztof Marek Piotr Tomasz Jiri
+Dmitri Sergej Waldemar Viktor Alexej Jewgeni Ahmed Aydın Burak Cemal Hakan Kemal Mehmet Osman Serkan Ufuk Volkan
+Levent Murat Orhan Can Deniz Luca Marco Matteo Giuseppe Antonio Francesco Pedro Carlos Miguel José Jannis Nis Sönke Hark Momme Keno Fiete Jonte Tjark Bernd Kolja Lennart Onno Tjark Veit Wulf Frieder Gunnar Hajo Jörn Knut Olav Sigurd
 """
 
 FEMALE_NAMES = frozenset(_FEMALE.split())

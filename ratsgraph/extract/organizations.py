@@ -29,7 +29,8 @@ GREMIUM = re.compile(
     | Rat(?:e?s)?\s(?:der|des)\s{_SETTLEMENT}\s{_PLACE}
     | (?:Stadt|Gemeinde|Markt)?(?:gemeinde)?rat(?:e?s)?\s(?:der|des)\s{_SETTLEMENT}\s{_PLACE}
     | (?:Orts|Ortsbei|Bezirksbei|Beirat|Stadtbezirks|Ältesten|Integrations|Senioren|Jugend)rat(?:e?s)?(?:\s{_PLACE})?
-    | (?:Bezirksvertretung|Ortschaftsrat(?:e?s)?|Ortsbeirat(?:e?s)?|Stadtbezirksbeirat(?:e?s)?|Bezirksverordnetenversammlung)(?:\s{_PLACE})?
+    | (?:Bezirksvertretung|Ortschaftsrat(?:e?s)?|Ortsbeirat(?:e?s)?|Stadtbezirksbeirat(?:e?s)?|Bezirksverordnetenversammlung
+       |Ortsgemeinderat(?:e?s)?|Bezirksversammlung|Stadtbezirksrat(?:e?s)?|Stadtteilbeirat(?:e?s)?)(?:\s{_PLACE})?
     | (?:Samtgemeinde|Ortsgemeinde|Verbandsgemeinde|Markt|Stadt|Gemeinde)?(?:gemeinde)?rat(?:e?s)?
     | Marktgemeinderat(?:e?s)? | Gemeinderat(?:e?s)? | Stadtrat(?:e?s)? | Samtgemeinderat(?:e?s)?
     | Kreistag(?:e?s)?
@@ -109,9 +110,14 @@ _SUFFIX_PARTY = rf"(?:{PARTY_GROUP}|{PARTY_ACRONYM}(?:/(?:{PARTY}|{PARTY_ACRONYM
 FACTION_SUFFIXED = re.compile(
     rf"(?<![\w/-])(?P<party>{_SUFFIX_PARTY})-(?:Rats|Kreistags|Stadtrats|Stadtverordneten|Gemeinderats|"
     rf"Bezirks|Samtgemeinderats)?[Ff]raktion(?:en)?\b")
+# Voters' associations and local lists: "Bürgerbündnis Spreewitz", "Wählergemeinschaft Hakelrode", "Bürger für Lauterbach"
+_ASSOCIATION = (r"(?:Freie\s)?(?:Wählergemeinschaft|Wählervereinigung|Wählergruppe|Bürgerbündnis|Bürgerliste|Bürgerunion|"
+                r"Bürgerforum|Bürgerinitiative|Unabhängige\sBürger|Unabhängige\sWähler|Bürger\sfür)"
+                r"(?:\s[A-ZÄÖÜ][\wäöüß-]+){0,2}")
 # "Fraktion BÜNDNIS 90/DIE GRÜNEN", "Fraktion der SPD", "Fraktion Freie Wähler/FDP", "Fraktion Grüne Liste"
 FACTION_PREFIXED = re.compile(
-    rf"\b(?:Rats|Kreistags|Stadtrats)?[Ff]raktion\s(?:der\s|von\s)?(?P<party>{PARTY_GROUP}|{PARTY_ACRONYM})(?![\w-])")
+    rf"\b(?:Rats|Kreistags|Stadtrats)?[Ff]raktion\s(?:der\s|von\s)?(?P<party>{PARTY_GROUP}|{_ASSOCIATION}|{PARTY_ACRONYM})"
+    rf"(?![\w-])")
 # "Gruppe Die PARTEI/Piraten", "Gruppe SPD/GRÜNE", "Gruppe DIE LINKE/Die PARTEI"
 GROUP = re.compile(rf"\bGruppe\s(?P<group>{PARTY_GROUP})(?![\w-])")
 # A party name acting on its own ("Antrag der SPD", "(CDU, UWG)").

@@ -89,13 +89,17 @@ NOT_NAMES = frozenset("""
     Sitzung Stellung Beratung Abstimmung Ordnung Planung Prüfung Zustimmung Ablehnung Enthaltung Rechnung
     Sachgebiet Fachgebiet Sachbereich Abteilung Bereich Stabsstelle Team Zeitung Leitung Wortmeldung Meinung
     Kenntnis Kenntnisnahme Verfügung Vorberatung Abstimmung Entscheidung Tagesordnungspunkt
+    Bildung Bauen Finanzen Soziales Umwelt Verkehr Kultur Sport Jugend Schule Schulen Tiefbau Hochbau Recht
+    Organisation Wirtschaft Stadtentwicklung Liegenschaften Stadtplanung Bauordnung Grünflächen Gesundheit Ordnung
+    Pressestelle Presseamt Hauptamt Kämmerei Bürgerdienste Feuerwehrwesen Abfallwirtschaft Klimaschutz Integration
 """.split())
 
 # Endings of nouns that are no family names ("Schulverwaltung", "Kämmerei"); short words with them
 # can be names ("Hartung", "Jannis"), so the check applies to long words only.
-_NOUN_ENDING = re.compile(r"(?:heit|keit|schaft|tion|sion|tät|ismus|ment|tum|erei|amt|verband|zentrum|"
+_NOUN_ENDING = re.compile(r"(?:schaft|tion|sion|tät|ismus|ment|tum|erei|amt|verband|zentrum|"
                           r"person|stelle|büro|werk|verein|kasse|gesellschaft|gebiet|bereich|bau|wesen)$")
 _LONG_NOUN_ENDING = re.compile(r"(?:ung|nis|rat)$")
+_VERY_LONG_NOUN_ENDING = re.compile(r"(?:heit|keit)$")  # "Sicherheit", but "Domscheit" is a name
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,9 @@ def role_nominative(role: str, feminine: bool | None = None) -> str:
     'Landrat'
     """
     role = re.sub(r"^(?:der|des|dem|den|die|vom|von|zum|zur|durch|an|für)\s+", "", " ".join(role.split()))
+    complement = re.search(r"\s(?:der|des)\s.+$", role)
+    if complement:  # "Vorsitzende der Stadtverordnetenversammlung": the head is declined, the rest stays
+        return role_nominative(role[:complement.start()], feminine) + complement.group()
     words = role.split(" ")
     head = words[-1]
     adjectival = re.search(rf"(?:{_ROLE_ADJ_STEMS}|vorsitzend|stellvertretend)(e[rnms]?)$", head.lower())
@@ -184,6 +191,8 @@ def plausible_family(word: str) -> bool:
     if (" " in word or len(bare) >= 7) and _NOUN_ENDING.search(lower):
         return False
     if len(bare) >= 9 and _LONG_NOUN_ENDING.search(lower):
+        return False
+    if len(bare) >= 10 and _VERY_LONG_NOUN_ENDING.search(lower):
         return False
     return True
 
@@ -237,11 +246,22 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             # "Herr Meier Stellung …", "Herrn Kreuzberger vom Dezernat": only the first word is the name
             family, given = given, None
             family_end = m.start("given") + len(family)
+        if given and is_given_name(family):
+            # "Marktgemeinderat Franz Xaver Hölzl": a second given name, then the family name
+            more = re.match(rf"[ ]{{1,2}}(?P<family>(?:{PARTICLE}[ \t]+)?{NAME})(?![\w-])", text[family_end:end])
+            if more:
+                given, family = f"{given} {family}", more.group("family")
+                family_end += more.end()
         if not plausible_family(family) or not _name_ends_well(text, family_end):
             continue
         address_norm = "Herr" if address and address.startswith("Herr") else address
-        out.append(Mention(m.start(), family_end, family, given, address_norm, m.group("title"), role,
-                           _feminine(address_norm, role, given)))
+        feminine = _feminine(address_norm, role, given)
+        if feminine is None and role:
+            # the article tells the gender of "Vorsitzende": "Der Vorsitzende …", "Die Vorsitzende …"
+            article = re.search(r"\b(Der|Die|dem|den|des)\s+$", text[max(0, m.start() - 6):m.start()])
+            if article:
+                feminine = article.group(1) == "Die"
+        out.append(Mention(m.start(), family_end, family, given, address_norm, m.group("title"), role, feminine))
         pos = family_end
     return out
 

@@ -18,8 +18,8 @@ RESOLUTION_LABEL = re.compile(
 # abgelehnt", "Abstimmung: Ja 15 Nein 1", "Ergebnis: …", "Beschlussart: ungeändert beschlossen"
 RESULT_LABEL = re.compile(
     r"""^[ \t]*(?P<label>Abstimmungsergebnis|Abstimmungs-?\s?ergebnis|Abstimmung|Ergebnis|Beschlussergebnis
-        |Beschlussart|Ergebnis\sder\s(?:namentlichen\s)?Abstimmung)
-        (?:[ \t]*(?:\((?P<subject>[^)\n]{1,80})\)|über\s(?P<subject2>[^:\n]{1,80})))?[ \t]*(?::|(?=\n))[ \t]*(?P<rest>[^\n]*)$""",
+        |Beschlussart|Ergebnis\sder\s(?:namentlichen\s)?Abstimmung|Stimmenverhältnis|Abstimmungsverhältnis|Beschlussfassung)
+        (?:[ \t]*(?:\((?P<subject>[^)\n]{1,80})\)|über\s(?P<subject2>[^:\n]{1,80})))?[ \t]*(?::|(?=\n)|(?=[ \t]+\d{1,3}[ \t]?:))[ \t]*(?P<rest>[^\n]*)$""",
     re.VERBOSE | re.MULTILINE,
 )
 

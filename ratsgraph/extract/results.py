@@ -23,11 +23,12 @@ PARTICIPLE = (r"angenommen|beschlossen|abgelehnt|zugestimmt|genehmigt|bestätigt
               r"|verschoben|verwiesen|überwiesen|zurückverwiesen|zurückgezogen|zur\s+Kenntnis\s+genommen|gewählt"
               r"|empfohlen|abgesetzt|gefasst")
 # "Der Antrag wird mehrheitlich abgelehnt.", "Die Niederschrift … wird bei 2 Enthaltungen genehmigt."
-PASSIVE = re.compile(rf"\b(?P<aux>{AUX})\b(?P<middle>[^;:]{{0,200}}?)\b(?P<verb>{PARTICIPLE})\b")
+PASSIVE = re.compile(rf"\b(?P<aux>{AUX})\b(?P<middle>(?:[^;:]|(?:(?<=\d)|(?<=\d\s)):(?=\s?\d)){{0,200}}?)\b(?P<verb>{PARTICIPLE})\b")
 # "Der Rat beschließt einstimmig die geänderte Tagesordnung.", "Der Kreistag nimmt den Bericht zur Kenntnis."
 GREMIUM_VERB = re.compile(
     r"^(?:(?:Sodann|Daraufhin|Anschließend|Danach|Damit)\s+)?(?:Der|Die|Das)\s+(?P<g>[A-ZÄÖÜ][^.;:]{1,80}?)\s+"
-    r"(?P<verb>beschließt|nimmt|genehmigt|stimmt|lehnt|vertagt|verweist|überweist|bestätigt|billigt|empfiehlt|hat)\b")
+    r"(?P<verb>beschließt|nimmt|genehmigt|stimmt|lehnt|vertagt|verweist|überweist|bestätigt|billigt|empfiehlt|hat"
+    r"|folgt|stellt)\b")
 # Press reports: "Mit 12:3 Stimmen beschloss der Gemeinderat …", "… lehnte der Gemeinderat … ab"
 INVERTED = re.compile(
     r"\b(?P<verb>beschloss|beschlossen|lehnte|stimmte|vertagte|verwies|überwies|genehmigte|billigte|fasste|bestätigte"
@@ -37,6 +38,12 @@ GENERIC_BODY = ("Gremium", "Ausschuss", "Rat", "Stadtparlament", "Parlament", "K
                 "Plenum", "Kommunalparlament", "Gemeindeparlament")
 # "Nach längerer Diskussion hat der Gemeinderat … mit 14 zu 4 Stimmen … beschlossen"
 PERFECT_INVERTED = re.compile(rf"\b(?:hat|haben)\s+(?:der|die|das)\s+(?P<g>[A-ZÄÖÜ][\wäöüß-]+)\b[^;]{{0,250}}?\b(?:{PARTICIPLE})\b")
+# "Der Antrag findet keine Mehrheit (4 Ja, 9 Nein).", "Der Vorschlag erhält die erforderliche Mehrheit."
+MAJORITY_FOUND = re.compile(r"^(?:Der|Die|Das)\s+[^.]{0,60}?\b(?:findet|fand|erhält|erhielt|bekommt|bekam)\s+"
+                            r"(?P<none>keine\s+)?(?:die\s+)?(?:erforderliche\s+|notwendige\s+)?Mehrheit")
+# "… gibt bekannt, dass die Stadtverordnetenversammlung in nichtöffentlicher Sitzung … zugestimmt hat"
+ANNOUNCED = re.compile(rf"\bgibt\b[^.]{{0,80}}\bbekannt,?\s+dass\s+(?:der|die|das)\s+(?P<g>[A-ZÄÖÜ][\wäöüß-]+)\b[^.]*?"
+                       rf"\b(?:{PARTICIPLE})\s+(?:hat|habe|hatte)\b")
 # "Der Beschluss fiel einstimmig bei einer Enthaltung."
 BESCHLUSS_FIEL = re.compile(r"\b(?:Der\s+Beschluss\s+(?:fiel|erging|erfolgte)|Die\s+Beschlussfassung\s+erfolgte)\b")
 # A withdrawal declared in the meeting: "… und zieht den Antrag zurück", "dass der Antrag … zurückgezogen wird"
@@ -215,7 +222,7 @@ def label_results(text: str, start: int, end: int) -> list[Candidate]:
     for m in RESULT_LABEL.finditer(text, start, end):
         stop = m.end()
         if not m.group("rest").strip():
-            gap = re.match(r"\n[ \t]*\n(?=[^\n]*\S)", text[stop:end])
+            gap = re.match(r"\n(?:[ \t]*\n){1,4}(?=[^\n]*\S)", text[stop:end])
             if gap and not re.match(r"[ \t]*(?:Beschluss|Anlagen?|Dokumente)\b", text[stop + gap.end():end]):
                 stop = stop + gap.end() - 1
         while stop < end:
@@ -248,7 +255,7 @@ def label_results(text: str, start: int, end: int) -> list[Candidate]:
     return out
 
 
-_COUNT_WORD = r"(?:Ja(?:-Stimmen)?|Nein(?:-Stimmen)?|Enthaltung(?:en)?|Stimmenthaltung(?:en)?|Befangen|Gegenstimmen|" \
+_COUNT_WORD = r"(?:Ja(?:-Stimmen)?|Nein(?:-Stimmen)?|Enthaltung(?:en)?|Stimmenthaltung(?:en)?|Enth\.|Befangen|Gegenstimmen|" \
               r"[Dd]afür|[Dd]agegen|Zustimmung(?:en)?|Ablehnung(?:en)?|Für|Gegen)"
 _COUNT_LINE = re.compile(rf"^[ \t]*{_COUNT_WORD}[ \t]*:?[ \t]*\d{{1,3}}[ \t]*$")
 
@@ -432,11 +439,27 @@ def _sentence_result(text: str, s_start: int, s_end: int, sentence: str, mention
         if c is not None:
             c.vote = replace(c.vote, outcome="withdrawn", outcome_detail=None)
         return c
+    found = MAJORITY_FOUND.match(sentence)
+    if found and MOTION.search(sentence[:found.end()]) and not in_block:
+        c = _candidate(text, s_start, s_end, "sentence")
+        outcome = "rejected" if found.group("none") else "adopted"
+        if c is None:
+            c = Candidate(s_start, s_end, VoteResult(outcome, None), "main", "sentence")
+        c.vote = replace(c.vote, outcome=outcome)
+        return c if not _narrated(sentence, meeting_date) else None
+    announced = ANNOUNCED.search(sentence)
+    if announced and not in_block and (GREMIUM.fullmatch(announced.group("g")) or announced.group("g") in GENERIC_BODY):
+        # a decision of this meeting's non-public part, made public (an earlier one carries its date)
+        if not _narrated(sentence, meeting_date) and not DATE.search(sentence):
+            return _candidate(text, s_start, s_end, "sentence")
+        return None
     g = GREMIUM_VERB.match(sentence)
     p = PASSIVE.search(sentence)
     i = INVERTED.search(sentence)
     f = BESCHLUSS_FIEL.search(sentence)
-    if g and GREMIUM.fullmatch(g.group("g").strip()):
+    if g and g.group("verb") == "stellt" and not re.search(r"\bzurück\b", sentence):
+        g = None  # "Der Rat stellt fest": no result
+    if g and (GREMIUM.fullmatch(g.group("g").strip()) or g.group("g").strip() in GENERIC_BODY):
         verb = g.group("verb")
         if verb == "hat" and not re.search(rf"\b(?:{PARTICIPLE})\b", sentence[g.end():]):
             return None

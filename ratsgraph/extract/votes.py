@@ -27,14 +27,16 @@ OUTCOME_WORDS: list[tuple[re.Pattern[str], str, str | None]] = [
      "adopted", "adoptedWithChanges"),
     (re.compile(r"\b(?:zurück)?(?:über|ver)wiesen\b|\bVerweisung\b|\b(?:ver|über)wei?st\b|\b(?:ver|über)wies\b",
                 re.I), "referred", None),
-    (re.compile(r"\bvertagt|\bvertagte\b|\bzurückgestellt|\bverschoben\b",
+    (re.compile(r"\bvertagt|\bvertagte\b|\bzurückgestellt|\bverschoben\b|\b(?:stellt|stellte)\b[^.]{0,120}\bzurück\b",
                 re.I), "deferred", None),
     (re.compile(r"\babgelehnt|\b(?:lehnt|lehnte|lehnen)\b[^.]{0,160}\bab\b"
-                r"|\bnicht\s+(?:erreicht|angenommen|zugestimmt|beschlossen)", re.I), "rejected", None),
+                r"|\bnicht\s+(?:erreicht|angenommen|zugestimmt|beschlossen)|\bkeine\s+Mehrheit", re.I), "rejected", None),
     (re.compile(r"\bempfohlen|\bempfiehlt|\bempfahl\b", re.I), "adopted", "recommended"),
     (re.compile(r"\bbeschlossen|\bangenommen|\bzugestimmt|\bgenehmigt|\bbestätigt|\bbeschließt|\bbeschloss\b"
                 r"|\b(?:stimmt|stimmte|stimmen)\b[^.]{0,160}\bzu\b|\bAnnahme\b|\bgefasst|\bfasste\b|\bgebilligt"
-                r"|\bbilligt|\bBeschluss\s+fiel\b|\bgenehmigte\b", re.I), "adopted", None),
+                r"|\bbilligt|\bBeschluss\s+fiel\b|\bgenehmigte\b"
+                r"|\b(?:folgt|folgte)\b[^.]{0,80}\b(?:Beschlussempfehlung|Empfehlung|Beschlussvorschlag|Vorschlag|Votum)",
+                re.I), "adopted", None),
     (re.compile(r"\bgewählt|\bbestellt\b|\bbenannt\b", re.I), "other", "elected"),
     (re.compile(r"\berledigt", re.I), "other", "settled"),
     (re.compile(r"\babgesetzt\b", re.I), "other", None),  # taken off the agenda: no result (corpus conventions)
@@ -47,7 +49,7 @@ MAJORITY = re.compile(r"\bmehrheitlich|\bmit\s+(?:großer\s+)?Mehrheit|\bStimmen
 LABELLED_COUNT = re.compile(
     r"""\b(?P<label>Ja(?:[-\s]?Stimmen)?|Dafür|Für|Zustimmung(?:en)?
         |Nein(?:[-\s]?Stimmen)?|Dagegen|Gegen(?:stimmen)?|Ablehnung(?:en)?
-        |(?:Stimm)?[Ee]nthaltung(?:en)?|Enthaltungen|Befangen(?:heit)?|Befangene)
+        |(?:Stimm)?[Ee]nthaltung(?:en)?|Enthaltungen|Enth\.|Befangen(?:heit)?|Befangene)
         [ \t]*[:=]?[ \t]*(?P<count>\d{1,3})(?!\d|[:.,]\d)""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -56,7 +58,8 @@ LABELLED_COUNT = re.compile(
 COUNTED = re.compile(
     rf"""(?<![\w,.])(?P<count>{_COUNT})\s+
         (?P<label>Ja[-\s]?Stimmen?|Ja\b|Ja-\s|Nein[-\s]?Stimmen?|Nein\b|Gegenstimmen?|Gegen-?\s?Stimmen
-        |(?:Stimm)?[Ee]nthaltung(?:en)?|Stimmen\s+dafür|Stimmen\s+dagegen|dafür\b|dagegen\b)""",
+        |(?:Stimm)?[Ee]nthaltung(?:en)?|Stimmen\s+dafür|Stimmen\s+dagegen|dafür\b|dagegen\b
+        |Zustimmung(?:en)?|Ablehnung(?:en)?)""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -94,7 +97,7 @@ def _category(label: str) -> str:
         return "yes"
     if label.startswith(("nein", "dagegen", "gegen", "ablehn", "stimmen dagegen")):
         return "no"
-    if "enthaltung" in label:
+    if "enthaltung" in label or label.startswith("enth"):
         return "abstain"
     return "recusal"
 

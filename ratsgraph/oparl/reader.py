@@ -130,12 +130,16 @@ def parse_json(data: bytes | str, source: str, quirks: Quirks) -> object:
         text = data.lstrip("\ufeff")
     try:
         return json.loads(text)
+    except RecursionError:
+        raise DecodeError("JSON nested too deeply (more than Python's recursion limit)", source) from None
     except json.JSONDecodeError as err:
         if "control character" not in err.msg:
             raise DecodeError(f"not valid JSON: {err.msg} at line {err.lineno} column {err.colno}",
                               source, err.pos) from None
     try:
         value = json.loads(text, strict=False)
+    except RecursionError:
+        raise DecodeError("JSON nested too deeply (more than Python's recursion limit)", source) from None
     except json.JSONDecodeError as err:
         raise DecodeError(f"not valid JSON: {err.msg} at line {err.lineno} column {err.colno}",
                           source, err.pos) from None
@@ -378,7 +382,11 @@ def _fix_iri(value: str, quirks: Quirks, where: str) -> str:
     if ABSOLUTE_IRI.match(value):
         return value
     quirks.add("invalid-url", f"{where} {value!r}")
-    return quote(value, safe=":/?#[]@!$&'()*+,;=%~.-_")
+    fixed = quote(value, safe=":/?#[]@!$&'()*+,;=%~.-_")
+    if not ABSOLUTE_IRI.match(fixed) or not _looks_like_url(fixed) and ":" not in fixed:
+        # no IRI at all ("0", "meeting 12"): a URN keeps it apart from every real resource
+        fixed = "urn:ratsgraph:invalid-iri:" + quote(value, safe="")
+    return fixed
 
 
 def _clean_text(value: str, quirks: Quirks, where: str) -> str:
@@ -553,10 +561,14 @@ def sniff_oparl(data: bytes) -> bool:
 def read_document(document) -> Minutes:
     """The model of a decoded OParl JSON document (`ratsgraph.sources.Document` of format
     "oparl"): its objects, with the quirks met as warnings."""
-    quirks = Quirks(document.source.name)
+    name = getattr(document, "origin", "") or document.source.name
+    quirks = Quirks(name)
     if document.source.encoding == "utf-8-sig":
         quirks.add("byte-order-mark")
     elif document.source.encoding not in (None, "utf-8"):
         quirks.add("not-utf8", document.source.encoding)
-    result = read_oparl(document.text, document.source.name, quirks)
+    try:
+        result = read_oparl(document.text, name, quirks)
+    except RecursionError:
+        raise DecodeError("JSON nested too deeply to read as OParl", name) from None
     return Minutes(source=document.source, oparl=tuple(result.objects), warnings=tuple(result.warnings))

@@ -17,8 +17,12 @@ from .oparl import decode_json, sniff_oparl
 from .pdf import decode_pdf, sniff_pdf
 from .text import decode_text
 
-#: Largest input read, in bytes; larger files are refused with a clear error.
-MAX_INPUT_BYTES = 512 * 1024 * 1024
+#: Limits on inputs (docs/reliability.md): the largest file read at all (an OParl dump, a PDF), the
+#: largest minutes text or HTML page, and the most characters of text handed to the extractor.
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+MAX_TEXT_CHARS = 8_000_000
+_TEXT_READERS = ("text", "html")
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,7 @@ class Document:
     text: str
     format: str  # the reader's name: "text", "html", "pdf", "oparl"
     warnings: tuple[str, ...] = ()  # what the reader tolerated ("truncated UTF-8 at byte 812")
+    origin: str = ""  # the input's name as given (a path or URL), for messages
 
 
 @dataclass(frozen=True)
@@ -76,11 +81,15 @@ def read_bytes(data: bytes, name: str, input_format: str | None = None) -> Docum
         what = "empty file" if not data else "file holds only white space"
         raise InputError(f"{what}: nothing to convert", name)
     reader = choose_reader(data, name, input_format)
+    if reader.name in _TEXT_READERS and len(data) > MAX_TEXT_BYTES:
+        raise InputError(f"too large for a minutes text ({len(data)} bytes; the limit is {MAX_TEXT_BYTES})", name)
     decoded = reader.decode(data, name)
     text, encoding = decoded[0], decoded[1]
     warnings = tuple(decoded[2]) if len(decoded) > 2 else ()
     if not text.strip():
         raise DecodeError(f"no text found (read as {reader.name})", name)
+    if reader.name != "oparl" and len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"text too long to extract ({len(text)} characters; the limit is {MAX_TEXT_CHARS})", name)
     source = SourceFile(
         name=os.path.basename(name) or name,
         sha1=hashlib.sha1(data).hexdigest(),
@@ -88,7 +97,7 @@ def read_bytes(data: bytes, name: str, input_format: str | None = None) -> Docum
         mime_type=reader.mime_type,
         encoding=encoding,
     )
-    return Document(source=source, text=text, format=reader.name, warnings=warnings)
+    return Document(source=source, text=text, format=reader.name, warnings=warnings, origin=name)
 
 
 def read_path(path: str | os.PathLike[str], input_format: str | None = None) -> Document:
@@ -104,6 +113,12 @@ def read_path(path: str | os.PathLike[str], input_format: str | None = None) -> 
         size = p.stat().st_size
         if size > MAX_INPUT_BYTES:
             raise InputError(f"file too large ({size} bytes; the limit is {MAX_INPUT_BYTES})", name)
+        if size > MAX_TEXT_BYTES:  # a large text is refused before it is read
+            with p.open("rb") as f:
+                head = f.read(65536)
+            if choose_reader(head, name, input_format).name in _TEXT_READERS:
+                raise InputError(f"too large for a minutes text ({size} bytes; the limit is {MAX_TEXT_BYTES})",
+                                 name)
         data = p.read_bytes()
     except PermissionError:
         raise InputError("permission denied", name) from None

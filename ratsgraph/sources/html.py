@@ -76,17 +76,20 @@ def _charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "ignore").lower() if m else None
 
 
-def decode_html(data: bytes, name: str) -> tuple[str, str]:
+def decode_html(data: bytes, name: str) -> tuple[str, str, list[str]]:
     """The visible text of an HTML page; lines trimmed, runs of blank lines reduced to one."""
     charset = _charset(data)
     markup = None
+    warnings: list[str] = []
     if charset:
         try:
             markup = data.decode(charset)
         except (LookupError, UnicodeDecodeError):
             markup = None
     if markup is None:
-        markup, charset = decode_text(data, name)
+        decoded = decode_text(data, name)
+        markup, charset = decoded[0], decoded[1]
+        warnings = list(decoded[2]) if len(decoded) > 2 else []
     parser = _TextParser()
     try:
         parser.feed(markup)
@@ -96,4 +99,4 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
     text = "".join(parser.parts)
     lines = [re.sub(r"[ \u00a0]*\t[ \u00a0]*", "\t", line).strip(" ") for line in text.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
-    return text, charset or "utf-8"
+    return text, charset or "utf-8", warnings

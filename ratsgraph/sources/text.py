@@ -46,17 +46,19 @@ def decode_text(data: bytes, name: str) -> tuple[str, str] | tuple[str, str, lis
         return text, "utf-8", [f"{name}:{first_error.start}: truncated UTF-8 at the end of the file"]
     mixed = _mixed(data)
     if mixed is not None:
-        return mixed[0], "utf-8", [f"{name}: mixed encodings: {mixed[1]} line(s) read as windows-1252, "
-                                   "the rest as UTF-8"]
+        text, count, first = mixed
+        return text, "utf-8", [f"{name}:{first}: mixed encodings: {count} line(s) read as windows-1252 "
+                               "(the first here), the rest as UTF-8"]
     if not _CP1252_UNDEFINED.intersection(data):
         return data.decode("cp1252"), "windows-1252"
     return data.decode("latin-1"), "latin-1"
 
 
-def _mixed(data: bytes) -> tuple[str, int] | None:
-    """Text whose lines are mostly UTF-8 and partly windows-1252 (pasted together from two sources)."""
+def _mixed(data: bytes) -> tuple[str, int, int] | None:
+    """Text whose lines are mostly UTF-8 and partly windows-1252 (pasted together from two sources):
+    the text, how many lines were read as windows-1252, and the character offset of the first."""
     lines = data.split(b"\n")
-    out, fallback, utf8_non_ascii = [], 0, 0
+    out, fallback, utf8_non_ascii, first, pos = [], 0, 0, -1, 0
     for line in lines:
         try:
             decoded = line.decode("utf-8")
@@ -65,10 +67,12 @@ def _mixed(data: bytes) -> tuple[str, int] | None:
         except UnicodeDecodeError:
             decoded = line.decode("cp1252", errors="replace")
             fallback += 1
+            first = pos if first < 0 else first
         out.append(decoded)
+        pos += len(decoded) + 1
     if utf8_non_ascii == 0:
         return None
-    return "\n".join(out), fallback
+    return "\n".join(out), fallback, first
 
 
 def check_not_binary(data: bytes, name: str) -> None:

@@ -117,7 +117,7 @@ def agenda_list(text: str, start: int, end: int) -> tuple[list[Heading], tuple[i
     m = AGENDA_START.search(text, start, end)
     if not m:
         return [], None
-    headings = [h for h in find_headings(text, m.end(), end) if h.kind != "zu"]
+    headings = [h for h in find_headings(text, m.end(), end, loose=True) if h.kind != "zu"]
     entries: list[Heading] = []
     last_end = m.end()
     for h in headings:
@@ -143,11 +143,16 @@ def item_sections(text: str, start: int, end: int, agenda: list[Heading]) -> lis
     listed = {h.number for h in agenda}
     titles = {h.number: h for h in agenda}
     headings = []
-    for h in find_headings(text, start, end):
-        if listed and h.number not in listed:
-            if h.kind == "bare" or (h.kind == "keyword" and _is_cross_reference(h)):
+    for h in find_headings(text, start, end, loose=bool(listed)):
+        if h.kind == "spaced" and listed:
+            # "6. Haushaltssatzung …": a heading when the list has this number with this title
+            entry = titles.get(h.number)
+            if entry is None or not entry.title or not h.title or not _same_title(entry.title, h.title):
                 continue
-        if not listed and h.kind == "bare" and not _plausible_sequence(headings, h):
+        elif listed and h.number not in listed:
+            if h.kind in ("bare", "spaced") or (h.kind == "keyword" and _is_cross_reference(h)):
+                continue
+        if not listed and h.kind in ("bare", "spaced") and not _plausible_sequence(headings, h):
             continue
         if headings and headings[-1].number == h.number and h.start - headings[-1].end < 5:
             continue
@@ -168,11 +173,16 @@ def item_sections(text: str, start: int, end: int, agenda: list[Heading]) -> lis
             if title and _is_sentence(title):
                 content_start = h.title_start or h.end
             title, t_start, t_end = listed_heading.title, listed_heading.title_start, listed_heading.title_end
-        flag = is_public(h.number)
+        flag = h.public if h.public is not None else is_public(h.number)
         sections.append(Section(content_start, stop, number=h.number, title=title, title_start=t_start,
                                 title_end=t_end, public=flag if flag is not None else public,
                                 header_start=h.start, papers=h.papers))
     return sections
+
+
+def _same_title(a: str, b: str) -> bool:
+    a, b = " ".join(a.split()).lower(), " ".join(b.split()).lower()
+    return a.startswith(b[:40]) or b.startswith(a[:40])
 
 
 def _is_sentence(title: str) -> bool:

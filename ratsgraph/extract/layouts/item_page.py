@@ -14,7 +14,7 @@ import re
 from ..agenda import KEYWORD_HEADING, NUMBER, clean_number, find_headings, is_public
 from ..fields import field, find_fields
 from . import Layout, Section, Segmentation
-from .common import footer_start, meeting_header
+from .common import agenda_list, footer_start, meeting_header
 
 AUSZUG = re.compile(r"^[ \t]*Auszug\b[^\n]*(?:Niederschrift|Protokoll|Sitzungsniederschrift)|^[ \t]*Auszug[ \t]*-[ \t]*(?P<title>[^\n]+)$",
                     re.MULTILINE)
@@ -36,12 +36,16 @@ def detect(text: str) -> float:
         score -= 0.6
     if re.search(r"^[ \t]*Beratungsfolge", text, re.MULTILINE):
         score -= 0.5
+    if len(agenda_list(text, 0, len(text))[0]) >= 3:
+        score -= 0.4  # a meeting's whole agenda: read as minutes
     return max(0.0, min(score, 0.9))
 
 
 def segment(text: str) -> Segmentation:
     fields = find_fields(text)
-    headings = [h for h in find_headings(text, bare=False) if h.kind in ("keyword", "zu")]
+    headings = [h for h in find_headings(text, bare=False) if h.kind in ("keyword", "zu", "public")]
+    if not headings:  # Word minutes number their items "4.) title"
+        headings = [h for h in find_headings(text) if h.kind == "bare" and re.match(r"^\d{1,2}\.?\)", text[h.start:h.end])]
     top_field = field(fields, "TOP")
     number = title = None
     t_start = t_end = None

@@ -23,6 +23,8 @@ def detect(text: str) -> float:
     headings = find_headings(text, bare=False)
     if len({h.number for h in headings}) >= 2:
         score += 0.3
+    elif len(agenda_list(text, 0, len(text))[0]) >= 3:
+        score += 0.3  # a meeting page whose agenda table holds the results
     if attendance.find_block(text):
         score += 0.2
     if re.search(r"^[ \t]*Beratungsfolge", text, re.MULTILINE):
@@ -37,8 +39,11 @@ def segment(text: str) -> Segmentation:
     first = next(iter(find_headings(text, body_start, len(text), bare=bool(entries))), None)
     header_end = min(x for x in (block[0] if block else None, listed[0] if listed else None,
                                  first.start if first else None, len(text)) if x is not None)
-    fields = find_fields(text, 0, header_end)
-    meeting = meeting_header(text, fields, header_end)
+    fields = find_fields(text)  # "Verfasser:" and "Vorsitz:" name persons anywhere
+    first_section = next((h.start for h in find_headings(text, body_start, len(text), bare=bool(entries))), len(text))
+    meeting = meeting_header(text, fields, header_end) or meeting_header(text, fields, min(first_section, len(text)))
+    if meeting is not None and meeting.organization is None:
+        meeting = meeting_header(text, fields, min(first_section, len(text))) or meeting
     sections = item_sections(text, body_start, len(text), entries)
     # what stands before the first item (a fragment's first results, an opening) is read too
     lead_start = max([body_start] + [f.end for f in fields])
