@@ -43,6 +43,12 @@ class Violation:
         return f"{self.severity}: {self.focus} {self.path}: {self.message}{value}"
 
 
+def result_order(v: Violation) -> tuple[str, str, str, str, str]:
+    """The order of results in a report (a result without a value sorts as an empty one; sorting
+    Violations themselves fails when only the value differs and one of them is None)."""
+    return (v.focus, v.path, v.message, v.severity, v.value or "")
+
+
 @dataclass(frozen=True)
 class Report:
     conforms: bool
@@ -97,7 +103,7 @@ def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph | None = None, engin
     conforms, results, _text = pyshacl.validate(
         data, shacl_graph=shapes if shapes is not None else shapes_graph(),
         inference="none", advanced=True, allow_warnings=True, abort_on_first=False)
-    return Report(bool(conforms), tuple(sorted(_results(results))))
+    return Report(bool(conforms), tuple(sorted(_results(results), key=result_order)))
 
 
 def profile_shapes(profile: str = "default") -> rdflib.Graph:
