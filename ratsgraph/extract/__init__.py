@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from . import regex as rx
 from ..errors import ExtractionError
 from ..model import (
     FRAKTION,
@@ -241,7 +242,7 @@ def extract(document: Document, body: str | None = None) -> Minutes:
 
 
 # "gesetzliche Anzahl der Gemeindevertreter: 13", "mit 47 von 51 Mitgliedern", "Gesetzliche Mitgliederzahl: 26"
-_MEMBERS = re.compile(r"(?:gesetzliche\s+(?:Anzahl|Mitgliederzahl)[^:\n]{0,40}:\s*(?P<legal>\d{1,3})"
+_MEMBERS = rx.compile(r"(?:gesetzliche\s+(?:Anzahl|Mitgliederzahl)[^:\n]{0,40}:\s*(?P<legal>\d{1,3})"
                       r"|\b(?P<present>\d{1,3})\s+von\s+(?P<of>\d{1,3})\s+(?:stimmberechtigten\s+)?Mitglieder)", re.I)
 # A document's own date: "Hohenwalde, 27.06.2022" on a line of its own
 _DOCUMENT_DATE = re.compile(rf"^[ \t]*[A-ZÄÖÜ][\wäöüß .-]{{1,40}},[ \t]*(?:den[ \t]+)?(?P<date>{DATE.pattern})[ \t]*$",
@@ -286,19 +287,18 @@ def _document_amounts(b: _Builder, seg: Segmentation) -> None:
 def _collect_factions(b: _Builder, seg: Segmentation) -> None:
     """Fraktionen named as such, Gruppen, and parties acting as groups in running text. A party
     is named "X-Fraktion" when the text ever calls it a Fraktion, else as first written."""
-    for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED):
-        for m in pattern.finditer(b.view):
-            key = faction_key(m.group("party"))
-            b.fraktion_forms.setdefault(key, faction_name(m.group("party")))
+    named = [m for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED) for m in pattern.finditer(b.view)]
+    groups = list(GROUP.finditer(b.view))
+    for m in named:
+        b.fraktion_forms.setdefault(faction_key(m.group("party")), faction_name(m.group("party")))
     found: list[tuple[int, str]] = []
-    for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED):
-        for m in pattern.finditer(b.view):
-            if not _after_person(b.view, m.start()):
-                found.append((m.start(), faction_name(m.group("party"))))
-    for m in GROUP.finditer(b.view):
+    for m in named:
+        if not _after_person(b.view, m.start()):
+            found.append((m.start(), faction_name(m.group("party"))))
+    for m in groups:
         if not _after_person(b.view, m.start()):
             found.append((m.start(), "Gruppe " + " ".join(m.group("group").split())))
-    covered = [(m.start(), m.end()) for p in (FACTION_SUFFIXED, FACTION_PREFIXED, GROUP) for m in p.finditer(b.view)]
+    covered = [(m.start(), m.end()) for m in named + groups]
     for m in PARTY_NAME.finditer(b.view):
         in_list = seg.attendance is not None and seg.attendance[0] <= m.start() < seg.attendance[1]
         if any(s <= m.start() < e for s, e in covered) or in_list or _after_person(b.view, m.start()):

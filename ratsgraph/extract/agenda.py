@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from .memo import per_text
 
 from .papers import PAPER
 
@@ -93,6 +94,7 @@ def _next_line(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     return None
 
 
+@per_text
 def find_headings(text: str, start: int = 0, end: int | None = None, *, bare: bool = True,
                   loose: bool = False) -> list[Heading]:
     """Item headings in text[start:end], in text order; a heading without a title on its line takes

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from . import regex as rx
+
 
 # A German number: "385.000", "3.250,50", "1,5", "12500", "95,00"
 _NUMBER = r"\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -12,7 +14,7 @@ _SCALE = r"Mio\.?|Millionen|Million|Mrd\.?|Milliarden|Milliarde|Tsd\.?|Tausend|T
 _CURRENCY = r"T€|TEUR\b|€|EUR\b|Euro\b"
 
 # "385.000 €", "1,5 Mio. €", "55.000 Euro", "EUR 3.250,50", "€ 12,50", "10.000,- €"
-AMOUNT = re.compile(
+AMOUNT = rx.compile(
     rf"""(?<![\w.,])
     (?:
       (?P<number>{_NUMBER})(?:,-{{1,2}}|,–)?[ \t]{{0,3}}(?:(?P<scale>{_SCALE})[ \t]{{0,3}})?(?P<currency>{_CURRENCY})
@@ -76,8 +78,11 @@ def amount_value(match: re.Match[str], extra_scale: int = 1) -> str | None:
 
 def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """All euro amounts in text[start:end] as (start, end, canonical value)."""
+    end = len(text) if end is None else end
+    if text.find("€", start, end) < 0 and text.find("EUR", start, end) < 0 and text.find("Euro", start, end) < 0:
+        return []  # every amount names its currency: no currency sign, no amount (a cheap test first)
     out = []
-    for m in AMOUNT.finditer(text, start, len(text) if end is None else end):
+    for m in AMOUNT.finditer(text, start, end):
         value = amount_value(m)
         if value is not None:
             out.append((m.start(), m.end(), value))
@@ -96,6 +101,8 @@ def table_amounts(text: str, start: int = 0, end: int | None = None) -> list[tup
     blank line."""
     end = len(text) if end is None else end
     out: list[tuple[int, int, str]] = []
+    if all(text.find(word, start, end) < 0 for word in ("Tsd", "T€", "TEUR", "Tausend")):
+        return out  # no header in thousands of euros
     done_until = start
     for header in _THOUSANDS_HEADER.finditer(text, start, end):
         if header.start() < done_until:

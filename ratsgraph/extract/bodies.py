@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from . import regex as rx
+
 
 _CAP = r"[A-ZÄÖÜ][a-zäöüß]+"
 # Rivers and regions in place names: "Frankfurt am Main", "Mülheim an der Ruhr", "Rothenburg ob der Tauber".
@@ -19,7 +21,7 @@ _PLACE = PLACE
 
 # "Kreis Mettmann", "des Landkreises Oberwald", "der Stadt Wendenbach", "Gemeinde Süderholm",
 # "Samtgemeinde Heidmoor", "Markt Thalbrunn", "Große Kreisstadt Rabenfurt", "Ortsgemeinde Wallbach"
-BODY = re.compile(
+BODY = rx.compile(
     rf"""(?<![\w-])(?P<kind>
         Landkreis(?:es)? | Kreis(?:es)? | Stadt | Gemeinde | Samtgemeinde | Verbandsgemeinde | Ortsgemeinde
       | Markt(?:es)? | Marktgemeinde | Große[n]?\sKreisstadt | Kreisstadt | Hansestadt | Universitätsstadt

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import regex as rx
 from .dates import DATE, parse_date
 from .organizations import GREMIUM, nominative
 
@@ -17,7 +18,7 @@ STOP = re.compile(r"^[ \t]*(?:Beschlussvorschlag|Beschlussempfehlung|Sachverhalt
                   re.MULTILINE)
 ROLES = re.compile(r"^(?:Vorberatung|Entscheidung|Anhörung|Beratung|Kenntnisnahme|Zuständigkeit|Beschlussfassung|"
                    r"Vorberatung und Beschlussfassung|Information|Beteiligung|Empfehlung)$", re.I)
-HEADER = re.compile(r"\bGremium\b")
+HEADER = rx.compile(r"\bGremium\b")
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from . import regex as rx
+
 
 MONTHS = {
     "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3, "mär": 3,
@@ -15,7 +17,7 @@ MONTHS = {
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 # "13.12.2021", "13.12.21", "13. 12. 2021", "13. Dezember 2021", "13. Dez. 2021"
-DATE = re.compile(
+DATE = rx.compile(
     rf"""(?<![\d.])
     (?P<day>[0-3]?\d)\.\s?
     (?:(?P<month>[01]?\d)\.\s?(?P<year>(?:19|20)\d\d|\d\d)(?![\d])
@@ -25,7 +27,7 @@ DATE = re.compile(
 )
 
 # "15:00 Uhr", "15.00 Uhr", "15 Uhr", "17:00"
-TIME = re.compile(r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?:Uhr\b|(?=\s*-|\s*$))")
+TIME = rx.compile(r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?:Uhr\b|(?=\s*-|\s*$))")
 
 
 def parse_date(match: re.Match[str]) -> dt.date | None:

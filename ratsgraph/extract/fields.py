@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from .memo import per_text
 
 # Labels that RIS pages and minutes headers use; matched case-sensitively at a line start or after
 # a tab / a run of spaces.
@@ -31,6 +32,7 @@ class Field:
     line_start: int
 
 
+@per_text
 def find_fields(text: str, start: int = 0, end: int | None = None) -> list[Field]:
     """All label/value fields in text[start:end]; a value runs to the next label or the line end."""
     end = len(text) if end is None else end

@@ -4,7 +4,9 @@ nominative forms ("des Haupt- und Finanzausschusses" → "Haupt- und Finanzaussc
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from . import regex as rx
 from .bodies import PLACE
 
 _CAP = r"[A-ZÄÖÜ][a-zäöüß]+"
@@ -22,7 +24,7 @@ _ADJECTIVE = r"(?:Technische|Beratende|Gemeinsame|Städtebauliche|Ständige|Beso
 # White space inside a name: spaces, tabs or one line break (PDF text wraps and justifies lines).
 _WS = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
 
-GREMIUM = re.compile(
+GREMIUM = rx.compile(
     rf"""(?<![\w-])(?P<name>
       (?:(?:{_CAP}-,\s)*{_CAP}-\s(?:und|sowie)\s)?{_CAP}?(?:ausschuss|ausschuß)(?:es|e)?(?:\s(?:für)\s{_TOPICS})?
     | (?:{_ADJECTIVE}\s)?(?:Haupt|Werks|Betriebs|Kreis|Jugendhilfe|Finanz|Rechnungsprüfungs|Bau|Sozial|Umwelt|Schul|Sport|Kultur|Planungs|Wahlprüfungs|Feuerwehr|Verkehrs|Vergabe|Personal|Wirtschafts)?Ausschuss(?:es)?(?:\s(?:für)\s{_TOPICS})?
@@ -47,7 +49,7 @@ NOT_GREMIUM = frozenset({
 })
 
 # A compound naming a Gremium's meeting: "Kreistagssitzung", "Ratssitzung", "Sozialausschusssitzung".
-MEETING_COMPOUND = re.compile(
+MEETING_COMPOUND = rx.compile(
     r"(?<![\w-])(?P<stem>Kreistag|Kreisausschuss|Rat|Stadtrat|Gemeinderat|Hauptausschuss|Samtgemeinderat|"
     r"Marktgemeinderat|Ortsrat|Ortsgemeinderat|[A-ZÄÖÜ][a-zäöüß]+ausschuss)s?sitzung\b"
 )
@@ -107,7 +109,7 @@ from .lexicon import PARTY, PARTY_ACRONYM, PARTY_GROUP, party_key  # noqa: E402
 
 _SUFFIX_PARTY = rf"(?:{PARTY_GROUP}|{PARTY_ACRONYM}(?:/(?:{PARTY}|{PARTY_ACRONYM}))*)"
 # "SPD-Fraktion", "FDP-Ratsfraktion", "AfD-Kreistagsfraktion", "CDU-Stadtratsfraktion", "WGS-Fraktion"
-FACTION_SUFFIXED = re.compile(
+FACTION_SUFFIXED = rx.compile(
     rf"(?<![\w/-])(?P<party>{_SUFFIX_PARTY})-(?:Rats|Kreistags|Stadtrats|Stadtverordneten|Gemeinderats|"
     rf"Bezirks|Samtgemeinderats)?[Ff]raktion(?:en)?\b")
 # Voters' associations and local lists: "Bürgerbündnis Spreewitz", "Wählergemeinschaft Hakelrode", "Bürger für Lauterbach"
@@ -115,13 +117,13 @@ _ASSOCIATION = (r"(?:Freie\s)?(?:Wählergemeinschaft|Wählervereinigung|Wählerg
                 r"Bürgerforum|Bürgerinitiative|Unabhängige\sBürger|Unabhängige\sWähler|Bürger\sfür)"
                 r"(?:\s[A-ZÄÖÜ][\wäöüß-]+){0,2}")
 # "Fraktion BÜNDNIS 90/DIE GRÜNEN", "Fraktion der SPD", "Fraktion Freie Wähler/FDP", "Fraktion Grüne Liste"
-FACTION_PREFIXED = re.compile(
+FACTION_PREFIXED = rx.compile(
     rf"\b(?:Rats|Kreistags|Stadtrats)?[Ff]raktion\s(?:der\s|von\s)?(?P<party>{PARTY_GROUP}|{_ASSOCIATION}|{PARTY_ACRONYM})"
     rf"(?![\w-])")
 # "Gruppe Die PARTEI/Piraten", "Gruppe SPD/GRÜNE", "Gruppe DIE LINKE/Die PARTEI"
-GROUP = re.compile(rf"\bGruppe\s(?P<group>{PARTY_GROUP})(?![\w-])")
+GROUP = rx.compile(rf"\bGruppe\s(?P<group>{PARTY_GROUP})(?![\w-])")
 # A party name acting on its own ("Antrag der SPD", "(CDU, UWG)").
-PARTY_NAME = re.compile(rf"(?<![\w/-])(?P<party>{PARTY_GROUP})(?![\w/-])")
+PARTY_NAME = rx.compile(rf"(?<![\w/-])(?P<party>{PARTY_GROUP})(?![\w/-])")
 
 
 def faction_name(party: str) -> str:
@@ -129,6 +131,7 @@ def faction_name(party: str) -> str:
     return f"{' '.join(party.split())}-Fraktion"
 
 
+@lru_cache(maxsize=4096)
 def faction_key(name: str) -> str:
     """The party key of a faction or group name, to tell whether two names mean one group."""
     name = " ".join(name.split())

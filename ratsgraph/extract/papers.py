@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import re
+from . import regex as rx
+
 
 # The reference itself: digits with "/", "-" or "." separators, optionally a letter prefix
 # ("A 2023/021", "BV/2023/012", "VO/0815/2022", "50/034/2021", "2022/048", "0456/2010", "XI/123").
@@ -14,7 +16,7 @@ _REFERENCE = rf"""(?:{_PREFIX}(?:\s|/|-)?)?(?:[A-ZÄÖÜ]{{1,5}}/)*\d{{1,5}}(?:[
 
 # A paper keyword followed by its reference: "Vorlage Nr. 50/034/2021", "Vorlage - 2023/0183",
 # "Drucksache Nr.: 12/345", "Antrag-Nr. A 2023/021", "(Vorlage 2021/0311)", "Vorlage:\t2023/0098/1"
-PAPER = re.compile(
+PAPER = rx.compile(
     rf"""(?<![\w-])(?P<word>
         (?:Beschluss|Sitzungs|Informations|Mitteilungs|Ergänzungs|Verwaltungs|Änderungs)?[Vv]orlagen?
       | Drucksache[n]? | Drs\. | DS | Antrag(?:es)? | Anfrage | Vorlagen-Nr\. | Vorlagennummer
@@ -26,7 +28,7 @@ PAPER = re.compile(
 )
 
 # A reference standing alone in a table cell ("\t2022/087" at the end of a line).
-REFERENCE_CELL = re.compile(rf"(?:^|(?<=\t)|(?<=\s\s))(?P<reference>(?:{_PREFIX}[-/])?\d{{2,4}}/\d{{2,4}}(?:/\d{{1,4}})?)"
+REFERENCE_CELL = rx.compile(rf"(?:^|(?<=\t)|(?<=\s\s))(?P<reference>(?:{_PREFIX}[-/])?\d{{2,4}}/\d{{2,4}}(?:/\d{{1,4}})?)"
                             rf"(?=[ \t]*$|\t)", re.MULTILINE)
 
 

@@ -6,8 +6,11 @@ family name with particles ("van der Linden"), in running text and in lists ("Ha
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+from . import regex as rx
 from .lexicon import is_feminine_name, is_given_name
 
 # The endings of German function nouns; a function word is a capitalised word ending in one of
@@ -24,8 +27,26 @@ _ROLE_ADJ_STEMS = r"vorsitzend|verordnet|beigeordnet|abgeordnet|beauftragt|anges
 _ROLE_PREFIX = (r"(?:(?:stellv\.|stv\.|Stv\.|Stellv\.|stellvertretende[rnms]?|Stellvertretende[rnms]?)\s)?"
                 r"(?:(?:Erste|Zweite|Dritte|Vierte|Technische|Allgemeine|Ehrenamtliche|Hauptamtliche|Sachkundige"
                 r"|Beratende|Leitende|Kommissarische)[rnms]?\s)?")
-_ROLE_WORD = (rf"(?=[A-ZÄÖÜ])(?i:[a-zäöüß]*(?:(?:{_ROLE_NOUN_STEMS})(?:in(?:nen)?|e?s|en|n)?"
-              rf"|(?:{_ROLE_ADJ_STEMS})(?:e[rnms]?)))")
+
+
+def _ends_with(endings: set[str]) -> str:
+    """A regex that holds right after a word ending in one of `endings`: fixed-width lookbehinds,
+    one per length. After a possessive word (`[a-zäöüß]++`) this checks each ending once, where
+    `[a-zäöüß]*(?:stem|stem|…)` would try every stem at every letter of every word."""
+    by_length: dict[int, list[str]] = {}
+    for ending in sorted(endings):
+        by_length.setdefault(len(ending), []).append(re.escape(ending))
+    return "(?:" + "|".join(f"(?<={'|'.join(group)})" for _, group in sorted(by_length.items(), reverse=True)) + ")"
+
+
+def _endings(stems: str, suffixes: tuple[str, ...]) -> set[str]:
+    return {stem + suffix for stem in stems.split("|") for suffix in suffixes}
+
+
+_NOUN_ROLE_ENDINGS = _endings(_ROLE_NOUN_STEMS, ("", "in", "innen", "es", "s", "en", "n"))
+_ADJ_ROLE_ENDINGS = _endings(_ROLE_ADJ_STEMS, ("e", "er", "en", "em", "es"))
+# A capitalised word ending in a function noun, case-insensitively ("Landrat", "BÜRGERMEISTERIN")
+_ROLE_WORD = rf"(?=[A-ZÄÖÜ])(?i:[a-zäöüß]++{_ends_with(_NOUN_ROLE_ENDINGS | _ADJ_ROLE_ENDINGS)})"
 # Abbreviated functions ("BM Kleinschmidt", "OB Weidner") and "Vorsitzende der Stadtverordnetenversammlung"
 _ROLE_ABBREVIATION = r"(?:BM|OB|BGM|Bgm\.|OBM|LR|StR|KTA|GR|StV)(?=[ \t]+[A-ZÄÖÜ])"
 _CHAIR_OF = r"(?:[Vv]orsitzende[rnm]?|Vorsteher(?:in)?)\s(?:des|der)\s[A-ZÄÖÜ][\wäöüß-]+"
@@ -182,6 +203,7 @@ def _bare(family: str) -> str:
     return re.sub(rf"^{PARTICLE}[ \t]+", "", family)
 
 
+@lru_cache(maxsize=65536)  # the same words recur in every document
 def plausible_family(word: str) -> bool:
     """Whether a capitalised word can be a family name (not a field label, a function, a noun)."""
     bare = _bare(word)
@@ -214,15 +236,37 @@ def _name_ends_well(text: str, end: int) -> bool:
     return not re.match(r"[ \t]*:|,[ \t]*\d|\.\s?\d|\t+\d{1,2}\.\d", after)
 
 
+# Where a mention can start: a word that begins a form of address, a function or its prefix.
+# Trying PERSON only there (`_mention_starts`) finds what `PERSON.search` finds, several times faster.
+_WORD_START = re.compile(r"[A-ZÄÖÜsv](?<![\w-].)[^\W\d_]*+\.?")
+_MENTION_WORDS = frozenset(
+    "Herr Herrn Frau stellv. stv. Stv. Stellv. BM OB BGM Bgm. OBM LR StR KTA GR StV".split()
+    + [f"{stem}{ending}" for stem in ("stellvertretende", "Stellvertretende") for ending in ("", "r", "n", "m", "s")]
+    + [f"{stem}{ending}" for stem in ("Erste", "Zweite", "Dritte", "Vierte", "Technische", "Allgemeine", "Ehrenamtliche",
+                                      "Hauptamtliche", "Sachkundige", "Beratende", "Leitende", "Kommissarische")
+       for ending in ("", "r", "n", "m", "s")])
+_ROLE_ENDINGS = tuple(sorted(_NOUN_ROLE_ENDINGS | _ADJ_ROLE_ENDINGS))
+
+
+def _mention_starts(text: str, start: int, end: int) -> Iterator[int]:
+    for m in _WORD_START.finditer(text, start, end):
+        word = m.group()
+        if word in _MENTION_WORDS or word.rstrip(".") in _MENTION_WORDS or \
+                word.rstrip(".").lower().endswith(_ROLE_ENDINGS):
+            yield m.start()
+
+
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """All person mentions in text[start:end] that have a form of address or a function."""
     out = []
     end = len(text) if end is None else end
     pos = start
-    while True:
-        m = PERSON.search(text, pos, end)
+    for at in _mention_starts(text, start, end):
+        if at < pos:
+            continue
+        m = PERSON.match(text, at, end)
         if m is None:
-            break
+            continue
         pos = m.start() + 1
         address = m.group("address") or m.group("address2")
         role = m.group("role") or m.group("role2")
@@ -328,7 +372,7 @@ def parse_listed_name(cell: str) -> ListedName | None:
 
 # A given and family name in running text without address or function, when the given name is
 # known: "Sabine Müller-Hagedorn, Vorsitzende der SPD-Fraktion", "Nina Wolters, Pressesprecherin"
-FREE_NAME = re.compile(rf"(?<![\w-])(?:(?P<title>{TITLE}) {{1,2}})?(?P<given>{NAME}) {{1,2}}"
+FREE_NAME = rx.compile(rf"(?<![\w-])(?:(?P<title>{TITLE}) {{1,2}})?(?P<given>{NAME}) {{1,2}}"
                        rf"(?P<family>(?:{PARTICLE} {{1,2}})?{NAME})(?![\w-])")
 
 

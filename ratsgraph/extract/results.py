@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from . import regex as rx
 from .dates import DATE, MONTHS, parse_date
 from .lexicon import PARTY_GROUP
 from .organizations import FACTION_PREFIXED, FACTION_SUFFIXED, GREMIUM, GROUP, nominative
@@ -37,15 +38,15 @@ INVERTED = re.compile(
 GENERIC_BODY = ("Gremium", "Ausschuss", "Rat", "Stadtparlament", "Parlament", "Kreisparlament", "Versammlung",
                 "Plenum", "Kommunalparlament", "Gemeindeparlament")
 # "Nach längerer Diskussion hat der Gemeinderat … mit 14 zu 4 Stimmen … beschlossen"
-PERFECT_INVERTED = re.compile(rf"\b(?:hat|haben)\s+(?:der|die|das)\s+(?P<g>[A-ZÄÖÜ][\wäöüß-]+)\b[^;]{{0,250}}?\b(?:{PARTICIPLE})\b")
+PERFECT_INVERTED = rx.compile(rf"\b(?:hat|haben)\s+(?:der|die|das)\s+(?P<g>[A-ZÄÖÜ][\wäöüß-]+)\b[^;]{{0,250}}?\b(?:{PARTICIPLE})\b")
 # "Der Antrag findet keine Mehrheit (4 Ja, 9 Nein).", "Der Vorschlag erhält die erforderliche Mehrheit."
 MAJORITY_FOUND = re.compile(r"^(?:Der|Die|Das)\s+[^.]{0,60}?\b(?:findet|fand|erhält|erhielt|bekommt|bekam)\s+"
                             r"(?P<none>keine\s+)?(?:die\s+)?(?:erforderliche\s+|notwendige\s+)?Mehrheit")
 # "… gibt bekannt, dass die Stadtverordnetenversammlung in nichtöffentlicher Sitzung … zugestimmt hat"
-ANNOUNCED = re.compile(rf"\bgibt\b[^.]{{0,80}}\bbekannt,?\s+dass\s+(?:der|die|das)\s+(?P<g>[A-ZÄÖÜ][\wäöüß-]+)\b[^.]*?"
+ANNOUNCED = rx.compile(rf"\bgibt\b[^.]{{0,80}}\bbekannt,?\s+dass\s+(?:der|die|das)\s+(?P<g>[A-ZÄÖÜ][\wäöüß-]+)\b[^.]*?"
                        rf"\b(?:{PARTICIPLE})\s+(?:hat|habe|hatte)\b")
 # "Der Beschluss fiel einstimmig bei einer Enthaltung."
-BESCHLUSS_FIEL = re.compile(r"\b(?:Der\s+Beschluss\s+(?:fiel|erging|erfolgte)|Die\s+Beschlussfassung\s+erfolgte)\b")
+BESCHLUSS_FIEL = rx.compile(r"\b(?:Der\s+Beschluss\s+(?:fiel|erging|erfolgte)|Die\s+Beschlussfassung\s+erfolgte)\b")
 # A withdrawal declared in the meeting: "… und zieht den Antrag zurück", "dass der Antrag … zurückgezogen wird"
 WITHDRAWAL = re.compile(r"\bzieht\b[^.]{0,80}\b(?:Antrag|Anfrage|Vorlage)\b[^.]{0,40}\bzurück\b"
                         r"|\b(?:Antrag|Anfrage|Vorlage)\b[^.]{0,80}\bzurückgezogen\s+wird\b")
@@ -53,18 +54,18 @@ WITHDRAWAL = re.compile(r"\bzieht\b[^.]{0,80}\b(?:Antrag|Anfrage|Vorlage)\b[^.]{
 # What makes a sentence no result of this meeting.
 PROPOSAL = re.compile(r"\b(?:beantragt|beantragte|beantragen|schlägt|schlug|regt|regte|bittet|bat|fordert|forderte"
                       r"|kündigt|kündigte|plädiert|wirbt|appelliert|empfiehlt\s+(?:er|sie)|vorgeschlagen)\b")
-MODAL = re.compile(r"\b(?:soll|solle|sollte|sollten|sollen|werde|würde|würden|könne|könnte|könnten|möge|möchte"
+MODAL = rx.compile(r"\b(?:soll|solle|sollte|sollten|sollen|werde|würde|würden|könne|könnte|könnten|möge|möchte"
                    r"|müsse|müsste|will|wolle|dürfe|kann|können)\b")
 NARRATED = re.compile(r"\b(?:hatte|hatten|vorberaten|vorberaten\s+hat|in\s+(?:seiner|ihrer)\s+(?:letzten|vorigen|"
                       r"vorherigen|früheren)\s+Sitzung)\b")
 _MONTH_WORDS = "|".join(m for m in MONTHS if len(m) > 3)
-EARLIER = re.compile(rf"\b(?:im|seit|bereits\s+im|schon\s+im)\s+(?:{_MONTH_WORDS})\b", re.I)
+EARLIER = rx.compile(rf"\b(?:im|seit|bereits\s+im|schon\s+im)\s+(?:{_MONTH_WORDS})\b", re.I)
 
 # Subjects of a vote, as written: an amendment, a procedural motion.
 AMENDMENT = re.compile(r"Änderungsantrag|Ergänzungsantrag|Änderungsvorschlag|Zusatzantrag|Änderungsanträge", re.I)
 PROCEDURAL = re.compile(r"Geschäftsordnung|GO-Antrag|Schluss\s+der\s+(?:Rednerliste|Debatte|Aussprache)", re.I)
 # Nouns that name the thing voted on ("Der Antrag wird …").
-MOTION = re.compile(r"\b(?:Antrag|Änderungsantrag|Ergänzungsantrag|GO-Antrag|Geschäftsordnungsantrag|Beschlussvorschlag"
+MOTION = rx.compile(r"\b(?:Antrag|Änderungsantrag|Ergänzungsantrag|GO-Antrag|Geschäftsordnungsantrag|Beschlussvorschlag"
                     r"|Beschlussempfehlung|Empfehlung|Vorlage|Drucksache|Tagesordnungspunkt|Punkt|Angelegenheit"
                     r"|Beratung|Beschlussfassung|Niederschrift|Protokoll|Tagesordnung|Bericht|Sachstandsbericht"
                     r"|Informationen?|Mitteilungen?|Antwort|Anfrage|Resolution|Entscheidung|Dringlichkeitsentscheidung"

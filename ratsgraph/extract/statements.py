@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from . import regex as rx
+
 
 # Verbs of speaking in minutes' reported speech (third person singular present and past).
-SPEECH_VERB = re.compile(
+SPEECH_VERB = rx.compile(
     r"""\b(?:teilt|teilte|erläutert|erläuterte|erklärt|erklärte|führt|führte|berichtet|berichtete|verweist|verwies
     |betont|betonte|bittet|bat|fragt|fragte|regt|regte|weist|wies|begrüßt|begrüßte|kritisiert|kritisierte
     |schlägt|schlug|beantragt|beantragte|stellt|stellte|informiert|informierte|antwortet|antwortete|ergänzt

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from . import regex as rx
+
 
 NUMBER_WORDS = {
     "kein": 0, "keine": 0, "keiner": 0, "null": 0,
@@ -46,7 +48,7 @@ UNANIMOUS = re.compile(r"\beinstimmig|\beinvernehmlich|\bohne\s+Gegenstimmen?\b|
 MAJORITY = re.compile(r"\bmehrheitlich|\bmit\s+(?:großer\s+)?Mehrheit|\bStimmenmehrheit", re.I)
 
 # Labelled counts: "Ja: 12", "Ja-Stimmen:\t38", "Nein 1", "Enthaltungen: 0", "Befangen: 0", "Für: 14"
-LABELLED_COUNT = re.compile(
+LABELLED_COUNT = rx.compile(
     r"""\b(?P<label>Ja(?:[-\s]?Stimmen)?|Dafür|Für|Zustimmung(?:en)?
         |Nein(?:[-\s]?Stimmen)?|Dagegen|Gegen(?:stimmen)?|Ablehnung(?:en)?
         |(?:Stimm)?[Ee]nthaltung(?:en)?|Enthaltungen|Enth\.|Befangen(?:heit)?|Befangene)
@@ -64,7 +66,7 @@ COUNTED = re.compile(
 )
 
 # "14 : 2", "15:0", "12 : 10 Stimmen", "25:19:5", "7:0:1"
-COLON_COUNTS = re.compile(r"(?<![\d:.,])(?P<yes>\d{1,3})\s?(?::|\szu\s)\s?(?P<no>\d{1,3})"
+COLON_COUNTS = rx.compile(r"(?<![\d:.,])(?P<yes>\d{1,3})\s?(?::|\szu\s)\s?(?P<no>\d{1,3})"
                           r"(?:\s?:\s?(?P<abstain>\d{1,3}))?(?![\d:.,]|\s?Uhr)")
 
 

@@ -6,15 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .. import regex as rx
 from ..agenda import AGENDA_START, PART, Heading, find_headings, is_public
 from ..dates import DATE, TIME, parse_date, parse_time
 from ..fields import Field, field
+from ..memo import per_text
 from ..organizations import GREMIUM, nominative
 from . import MeetingHeader, Section
 
 # "über die 7. Sitzung des Kreistages", "Sitzung des Marktgemeinderates vom 13.03.2023",
 # "über die öffentliche Sitzung des Gemeinderats am Donnerstag, 26. Januar 2023"
-SITZUNG_OF = re.compile(r"\bSitzung\s+(?:des|der)\s+(?=[A-ZÄÖÜ])")
+SITZUNG_OF = rx.compile(r"\bSitzung\s+(?:des|der)\s+(?=[A-ZÄÖÜ])")
 # "Sitzung: Stadtrat, 27.07.2022 (öffentlich)"
 SITZUNG_FIELD = re.compile(rf"^[ \t]*Sitzung[ \t]*:[ \t]*(?P<g>[^,\n]+),[ \t]*(?P<date>{DATE.pattern})",
                            re.MULTILINE | re.VERBOSE | re.IGNORECASE)
@@ -112,6 +114,7 @@ def datetime_of(date: dt.date, time: dt.time | None) -> dt.date | dt.datetime:
     return dt.datetime.combine(date, time) if time else date
 
 
+@per_text
 def agenda_list(text: str, start: int, end: int) -> tuple[list[Heading], tuple[int, int] | None]:
     """The entries of the Tagesordnung list and the list's (start, end)."""
     m = AGENDA_START.search(text, start, end)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .. import regex as rx
 from ..dates import DATE, parse_date
 from ..fields import find_fields
 from ..organizations import GREMIUM, nominative
@@ -15,7 +16,7 @@ from .common import meeting_header
 MARKERS = re.compile(r"Pressemitteilung|Mitteilungsblatt|Amtsblatt|AUS DEM|Aus dem Gemeinderat|Berichte aus|"
                      r"Pressestelle|Bericht über die (?:öffentliche )?Sitzung")
 # "Der Kreistag hat in seiner Sitzung am Montag, 20. Juni 2022, …"
-HELD = re.compile(r"\b(?:Der|Die|Das)\s+(?P<g>[A-ZÄÖÜ][^,.;]{1,60}?)\s+hat\s+in\s+(?:seiner|ihrer)\s+"
+HELD = rx.compile(r"\b(?:Der|Die|Das)\s+(?P<g>[A-ZÄÖÜ][^,.;]{1,60}?)\s+hat\s+in\s+(?:seiner|ihrer)\s+"
                   r"(?:\w+\s+)?Sitzung\s+(?:am|vom)\s+")
 
 

@@ -1,0 +1,79 @@
+"""The extractor's speed-ups find exactly what the plain rules find: patterns compiled with a
+first-character lookahead (`ratsgraph.extract.regex`) match where `re` matches, and trying the
+mention pattern only at candidate words (`persons._mention_starts`) misses no mention."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ratsgraph.extract import persons
+from ratsgraph.extract import regex as rx
+from ratsgraph.extract.text import normalise
+from ratsgraph.sources import read_path
+
+from .test_extract_properties import FRAGMENTS
+
+ROOT = Path(__file__).resolve().parent
+TEXTS = [normalise(read_path(p).text) for p in sorted(ROOT.glob("corpus/**/*.txt"))]
+
+texts = st.one_of(st.text(max_size=300),
+                  st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20)), max_size=40).map("".join))
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("compiled,source,flags", rx.COMPILED, ids=lambda v: getattr(v, "pattern", "")[:30])
+def test_fast_patterns_match_as_plain_ones_on_the_corpus(compiled, source, flags):
+    plain = re.compile(source, flags)
+    assert compiled.pattern != source  # the lookahead is there
+    for text in TEXTS:
+        assert _spans(compiled, text) == _spans(plain, text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts)
+def test_fast_patterns_match_as_plain_ones_on_any_text(text):
+    for compiled, source, flags in rx.COMPILED:
+        assert _spans(compiled, text) == _spans(re.compile(source, flags), text), source[:60]
+
+
+@pytest.mark.parametrize("pattern,text,expected", [
+    (r"(?<![\w-])(?:Herrn?|Frau)\s", "Frau Ober", "(?=[HF])"),
+    (r"\b\d{1,2}\.\s?(?:Januar|Mai)", "1. Mai", r"(?=[\d])"),
+    (r"(?i:ja)\b", "JA", "(?=(?i:[j]))"),
+])
+def test_first_chars(pattern, text, expected):
+    assert rx.first_chars(pattern) == expected
+    assert re.match(expected + pattern, text)
+
+
+@pytest.mark.parametrize("pattern", [r".+x", r"(?:a|)b?", r"[^a]b", r"x*"])
+def test_no_first_chars_where_none_can_be_told(pattern):
+    assert rx.first_chars(pattern) is None
+
+
+def _search_all(text: str) -> list[int]:
+    """Every start where PERSON.search finds a mention, scanning as find_mentions once did."""
+    out, pos = [], 0
+    while (m := persons.PERSON.search(text, pos)) is not None:
+        out.append(m.start())
+        pos = m.start() + 1
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_mention_candidates_include_every_mention_start(text):
+    assert set(_search_all(text)) <= set(persons._mention_starts(text, 0, len(text)))
+
+
+def test_mention_candidates_include_every_mention_start_in_the_corpus():
+    for text in TEXTS:
+        assert set(_search_all(text)) <= set(persons._mention_starts(text, 0, len(text)))
