@@ -59,28 +59,113 @@ def prologue() -> str:
 
 
 # -- reading the query without evaluating it ---------------------------------------------------
+#
+# The server must refuse federated SERVICE before Oxigraph sees a query (pyoxigraph would fetch
+# the URL), so this reader follows SPARQL's lexical rules where they decide what is code and what
+# is a comment, a string or an IRI: `\#` and `\'` are part of a prefixed name (PN_LOCAL_ESC), a
+# short string ends at a line break (CR or LF), and `<` after an operand inside an expression is
+# the less-than operator, not the start of an IRI (`FILTER(?a<?b)SERVICE ...#>`). Oxigraph's
+# parser needs no space after a keyword (`trueSERVICE`, `SERVICEex:` are SERVICE calls), so a
+# bare word or the prefix of a prefixed name that merely contains SERVICE counts as a call too.
+# tests/test_reliability_server.py checks this reader against Oxigraph itself; the query workers
+# also run without network where the system allows it (ratsgraph/serve/worker.py).
 
-# One token of SPARQL, enough to find keywords outside comments, strings and IRIs:
-#   # a comment | "a string" | <http://iri> | ?var | oparl:name | SERVICE
-_TOKEN = re.compile(r"""
-    (?P<comment>\#[^\n]*)
-  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\" | '''(?:[^'\\]|\\.|'(?!''))*'''
-               | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\s]*>)
-  | (?P<var>[?$][\w]+)
-  | (?P<name>[A-Za-z_][\w.\-]*(?::[\w.:%\-]*)? | :[\w.:%\-]*)
-  | (?P<other>\S)
+_SPACE = re.compile(r"\s+")
+_COMMENT = re.compile(r"#[^\n\r]*")
+_STRING = re.compile(r"""
+    \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\" | '''(?:[^'\\]|\\.|'(?!''))*'''
+  | "(?:[^"\\\n\r]|\\.)*" | '(?:[^'\\\n\r]|\\.)*'
 """, re.VERBOSE | re.DOTALL)
+_IRI = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+_VAR = re.compile(r"[?$]\w+")
+_NUMBER = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_PLX = r"(?:%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?\#@%])"
+_NAME = re.compile(rf"(?:[^\W\d][\w.\-]*)?:(?:[\w.:%\-]|{_PLX})* | [^\W\d][\w.\-]*", re.VERBOSE)
+_OPERANDS = {"var", "string", "number", "iri", "name"}
+_OPENING = {"(", "{", "["}
+_CLOSING = {")", "}", "]"}
 
 _UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 _QUERY_FORMS = {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}
 
 
+@dataclass(frozen=True)
+class Token:
+    kind: str  # comment, string, iri, var, number, name, other
+    text: str
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """The tokens of a query or update, comments included (see the note above)."""
+    contexts: list[str] = []  # per open bracket: "expr", "pattern" or "terms"
+    previous: Token | None = None
+    select_clause = values = False
+    pos, end = 0, len(text)
+    while pos < end:
+        space = _SPACE.match(text, pos)
+        if space:
+            pos = space.end()
+            continue
+        char = text[pos]
+        match = None
+        kind = "other"
+        if char == "#":
+            match, kind = _COMMENT.match(text, pos), "comment"
+        elif char in "\"'":
+            match, kind = _STRING.match(text, pos), "string"
+        elif char == "<":
+            operator = bool(contexts) and contexts[-1] == "expr" and previous is not None and \
+                (previous.kind in _OPERANDS or previous.text in (")", "]"))
+            if not operator:
+                match, kind = _IRI.match(text, pos), "iri"
+        elif char in "?$":
+            match, kind = _VAR.match(text, pos), "var"
+        elif char.isdigit() or (char == "." and text[pos + 1:pos + 2].isdigit()):
+            match, kind = _NUMBER.match(text, pos), "number"
+        else:
+            match, kind = _NAME.match(text, pos), "name"
+        if match is None or not match.group():
+            match, kind = None, "other"
+        value = match.group() if match is not None else char
+        pos += len(value)
+        token = Token(kind, value)
+        if kind == "comment":
+            yield token
+            continue
+        word = value.upper() if kind == "name" and ":" not in value else ""
+        if word == "SELECT":
+            select_clause = True
+        elif word == "VALUES":
+            values = True
+        elif word == "WHERE":
+            select_clause = False
+        if value == "(":
+            if not contexts or contexts[-1] == "expr" or select_clause:
+                contexts.append("expr")  # SELECT (… AS ?x), GROUP BY (…), nested expressions
+            elif values or contexts[-1] == "terms":
+                contexts.append("terms")
+            elif previous is not None and (previous.kind in ("iri", "name") or previous.text.upper() == "BY"):
+                contexts.append("expr")  # FILTER(, BIND(, STR(, ex:function(, <function>(, ORDER BY (
+            else:
+                contexts.append("terms")  # a collection or a property path
+        elif value == "{":
+            contexts.append("terms" if values else "pattern")
+            select_clause = values = False
+        elif value == "[":
+            contexts.append("terms" if contexts and contexts[-1] in ("terms", "expr") else "pattern")
+        elif value in _CLOSING:
+            if contexts:
+                contexts.pop()
+            if value == "}":
+                values = False
+        previous = token
+        yield token
+
+
 def keywords(text: str) -> list[str]:
     """The bare words of a query or update, upper-cased, in order (no prefixed names, variables,
     strings, IRIs or comments): `keywords('SELECT ?s { ?s a ex:SERVICE }')` → SELECT, A."""
-    return [m.group("name").upper() for m in _TOKEN.finditer(text)
-            if m.lastgroup == "name" and ":" not in m.group("name")]
+    return [t.text.upper() for t in tokens(text) if t.kind == "name" and ":" not in t.text]
 
 
 def operation(text: str) -> str:
@@ -97,8 +182,46 @@ def operation(text: str) -> str:
 
 
 def uses_service(text: str) -> bool:
-    """Whether a query calls out to another endpoint (federated `SERVICE`)."""
-    return "SERVICE" in keywords(text)
+    """Whether a query calls out to another endpoint (federated `SERVICE`). A bare word or the
+    prefix of a prefixed name containing SERVICE counts (Oxigraph reads `trueSERVICE <x> {}` and
+    `SERVICEex: {}` as calls); comments, strings, IRIs, variables and local names do not."""
+    return analyse(text).service
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the server checks before a query runs, from one pass over its tokens: its form
+    (see `operation`), whether it calls SERVICE (see `uses_service`), its tokens (comments
+    aside; counting stops past `max_tokens`) and its deepest nesting of brackets."""
+
+    form: str
+    service: bool
+    tokens: int
+    depth: int
+
+
+def analyse(text: str, max_tokens: int | None = None) -> Analysis:
+    form = None
+    service = False
+    count = depth = deepest = 0
+    for t in tokens(text):
+        if t.kind == "comment":
+            continue
+        count += 1
+        if max_tokens is not None and count > max_tokens:
+            break
+        if t.kind == "name":
+            head = t.text.partition(":")[0].upper()
+            service = service or "SERVICE" in head
+            if form is None and ":" not in t.text and head not in ("PREFIX", "BASE"):
+                form = head.lower() if head in _QUERY_FORMS else "update" if head in _UPDATE_KEYWORDS \
+                    else "unknown"
+        if t.text in _OPENING:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif t.text in _CLOSING:
+            depth = max(0, depth - 1)
+    return Analysis(form or "unknown", service, count, deepest)
 
 
 # -- loading files for `query --data` -----------------------------------------------------------

@@ -88,10 +88,14 @@ def test_reload_replaces_the_graph_and_keeps_the_count(loaded, conversions):
 def test_reload_of_everything_twice_adds_nothing(loaded, conversions):
     with GraphStore.open(loaded) as store:
         before = (store.quad_count(), store.triple_count())
-    assert run("load", "--store", loaded, *DOCUMENTS).exit_code == 0
+        quads = sorted(map(str, store.store))
+    result = run("load", "--store", loaded, *DOCUMENTS)
+    assert result.exit_code == 0
+    assert result.stderr.count("unchanged <") == len(DOCUMENTS), "an unchanged document was written again"
     with GraphStore.open(loaded) as store:
         assert (store.quad_count(), store.triple_count()) == before
         assert set(store.graph_triples(DefaultGraph())) == _union(conversions)
+        assert sorted(map(str, store.store)) == quads
 
 
 def test_the_union_follows_replacements_in_one_run(tmp_path):
@@ -153,6 +157,10 @@ def test_replace_drops_the_old_version_in_the_same_transaction(tmp_path, convers
 
 def test_a_failed_write_changes_nothing(loaded, conversions, monkeypatch):
     """Drop and insert are one transaction: when the insert fails, the old graph is still there."""
+    reference = conversions[REFERENCE.name]
+    with GraphStore.open(loaded, write=True) as store:  # an older version, so the reload must write
+        store.store.add(Quad(reference.graph, NEW_TRIPLE_P, Literal("older"), reference.graph))
+        store.store.add(Quad(reference.graph, NEW_TRIPLE_P, Literal("older"), DefaultGraph()))
     with GraphStore.open(loaded) as store:
         before = sorted(map(str, store.store))
     real = replace_update

@@ -57,7 +57,9 @@ def load(inputs: tuple[str, ...], store_dir: str, replace: tuple[str, ...], base
     """Load minutes (text, HTML, PDF), OParl JSON or RDF files into a persistent store.
 
     Each source document is kept in its own named graph `file/{sha1}`; loading the same document
-    again replaces its graph in one transaction (no duplicates, nothing lost). RDF files load as
+    again replaces its graph in one transaction (no duplicates, nothing lost; a graph that already
+    holds exactly the document is left as it is). A load that is stopped or killed leaves each
+    graph whole, old or new: run it again to finish it. RDF files load as
     they are: N-Quads/TriG keep their graphs, Turtle/N-Triples/JSON-LD/RDF/XML go to the graph of
     the file. A bad input gets a one-line error and the others are still loaded.
 
@@ -77,8 +79,7 @@ def load(inputs: tuple[str, ...], store_dir: str, replace: tuple[str, ...], base
         _fail(str(err))
         sys.exit(EXIT_FAILED)
 
-    def loaded(doc, existed: bool) -> None:
-        action = "replaced" if existed else "loaded"
+    def loaded(doc, action: str) -> None:
         _note(f"{doc.source}: {action} <{doc.graph.value}> ({len(doc.triples)} triples)", quiet)
 
     with store:

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, quote
 
-from pyoxigraph import RdfFormat, parse
+from pyoxigraph import NamedNode, RdfFormat, parse
 
 from .. import __version__
 from ..examples import ExampleQuery, example_queries
-from ..query import operation, uses_service
+from ..query import analyse
 from ..resources import CONTEXT, ONTOLOGY, resource_path
 from . import describe, pages
 from .negotiation import GRAPHS, HTML, SOLUTIONS, Representation, by_name, negotiate
@@ -126,9 +126,7 @@ class App:
             log.exception("internal error on %s %s", request.method, request.path)
             response = error(500, "internal", "the server failed on this request (see its log)")
         if self.settings.cors:
-            response.headers.append(("Access-Control-Allow-Origin", "*"))
-            response.headers.append(("Access-Control-Expose-Headers",
-                                     "X-Ratsgraph-Truncated, X-Ratsgraph-Rows, X-Ratsgraph-Error"))
+            response.headers += self._cors(request)
         if request.method == "HEAD":
             if not isinstance(response.body, bytes):
                 close = getattr(response.body, "close", None)
@@ -136,6 +134,19 @@ class App:
                     close()
             response.body = b""
         return response
+
+    def _cors(self, request: Request) -> list[tuple[str, str]]:
+        """CORS headers: `*`, or the request's Origin when it is one of `cors_origins`."""
+        origins = self.settings.cors_origins.split()
+        expose = ("Access-Control-Expose-Headers",
+                  "X-Ratsgraph-Truncated, X-Ratsgraph-Rows, X-Ratsgraph-Error")
+        if "*" in origins:
+            return [("Access-Control-Allow-Origin", "*"), expose]
+        origin = request.header("origin")
+        headers = [("Vary", "Origin")]
+        if origin and origin.rstrip("/") in {o.rstrip("/") for o in origins}:
+            headers += [("Access-Control-Allow-Origin", origin), expose]
+        return headers
 
     def _route(self, request: Request) -> Response:
         path = request.path
@@ -192,7 +203,7 @@ class App:
             content_type = (request.header("content-type") or "").split(";")[0].strip().lower()
             if content_type == "application/x-www-form-urlencoded":
                 try:
-                    form = parse_qs(request.body.decode("utf-8"), keep_blank_values=True)
+                    form = parse_qs(request.body.decode("utf-8"), keep_blank_values=True, errors="strict")
                 except UnicodeDecodeError:
                     return error(400, "request", "the form is not UTF-8")
                 for key, values in form.items():
@@ -225,11 +236,19 @@ class App:
                                             vary=True, describing=True)
             return error(400, "request", "no query given (use ?query=… or POST a query)")
         text = queries[0]
-        form = operation(text)
-        if form == "update":
+        limits = self.settings
+        analysis = analyse(text, limits.max_query_tokens)
+        if analysis.form == "update":
             return self._read_only()
-        if uses_service(text):
+        if analysis.service:
             return error(403, "service", "federated queries (SERVICE) are not allowed on this endpoint")
+        if analysis.tokens > limits.max_query_tokens:
+            return error(400, "too-complex", f"the query has more than {limits.max_query_tokens} tokens "
+                         "(max_query_tokens)")
+        if analysis.depth > limits.max_query_depth:
+            return error(400, "too-complex", f"the query nests brackets {analysis.depth} deep; at most "
+                         f"{limits.max_query_depth} are allowed (max_query_depth)")
+        form = analysis.form
         offers: tuple[Representation, ...] = GRAPHS if form in ("construct", "describe") else SOLUTIONS
         if params.get("format"):
             chosen = by_name(params["format"][0], offers)
@@ -293,9 +312,15 @@ class App:
                         [("Vary", "Accept"), ("Cache-Control", "no-cache")])
 
     def static(self, name: str) -> Response:
-        path = (STATIC / name).resolve()
-        if STATIC.resolve() not in path.parents or not path.is_file():
-            return error(404, "not-found", f"no static file {name!r}")
+        """A file of the static folder, and nothing else: no `..`, no encoded or absolute paths
+        (the name is not percent-decoded, so `%2e%2e` is a file name that does not exist)."""
+        try:
+            path = (STATIC / name).resolve()
+            found = STATIC.resolve() in path.parents and path.is_file()
+        except (OSError, ValueError):
+            found = False
+        if not found:
+            return error(404, "not-found", f"no static file {name[:200]!r}")
         return Response(200, path.read_bytes(), _STATIC_TYPES.get(path.suffix, "application/octet-stream"),
                         [("Cache-Control", "max-age=300")])
 
@@ -314,7 +339,8 @@ class App:
     def health(self) -> Response:
         pids = self.pool.pids()
         body = {"status": "ok" if pids else "starting", "workers": pids, "store": self.store_path,
-                "version": __version__, "uptime": round(time.time() - self.started, 1)}
+                "base": self.base, "version": __version__, "uptime": round(time.time() - self.started, 1),
+                "network": self.pool.network()}
         return Response(200 if pids else 503, json.dumps(body).encode("utf-8"), "application/json",
                         [("Cache-Control", "no-store")])
 
@@ -405,6 +431,10 @@ class App:
 
     def resource(self, request: Request) -> Response:
         iri = self.iri_of(request.path)
+        try:
+            NamedNode(iri)
+        except ValueError:
+            return error(400, "request", f"{request.path[:200]!r} does not make an IRI under the base")
         offers = (*GRAPHS, HTML)
         if request.params.get("format"):
             chosen = by_name(request.params["format"][0], offers)

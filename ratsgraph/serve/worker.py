@@ -3,14 +3,23 @@
 pyoxigraph has no query timeout, so the server never queries in its own process: a job that
 runs past its time limit is stopped by killing its worker (SIGKILL), and a fresh worker takes its
 place. Jobs and answers travel over a `multiprocessing` pipe as plain values; RDF travels as
-N-Triples bytes."""
+N-Triples bytes.
+
+A worker takes itself off the network before it opens the store (a network namespace of its own,
+where Linux allows it): pyoxigraph would run a federated SERVICE call, and the server's query
+check (`ratsgraph.query.uses_service`) is then not the only thing between a query and the
+network. Jobs run on a thread with a large stack, so that a deeply nested query that passed the
+server's limits fails with an error instead of overflowing the stack and killing the worker."""
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import itertools
 import multiprocessing
 import os
 import queue
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -34,6 +43,9 @@ _HAS_SOURCE = NamedNode("http://www.w3.org/ns/oa#hasSource")
 _OA = "http://www.w3.org/ns/oa#"
 _DEFAULT = DefaultGraph()
 _STARTUP_TIMEOUT = 60.0
+#: Stack of the thread that runs jobs (address space only; pages are used as the stack grows).
+JOB_STACK_BYTES = 512 << 20
+_CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
 
 
 class JobError(Exception):
@@ -46,18 +58,44 @@ class JobError(Exception):
 
 # -- inside the worker process -------------------------------------------------------------------
 
+def isolate_network() -> str:
+    """Move this process into a network namespace of its own (no interfaces up: every connection
+    fails). Must run before the process starts threads. Returns "isolated" or why it is not."""
+    if not sys.platform.startswith("linux"):
+        return "not isolated: not Linux"
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError as err:
+        return f"not isolated: {err}"
+    reason = "unknown"
+    # as root a network namespace alone (file permissions unchanged); else inside a user namespace
+    for flags in (_CLONE_NEWNET, _CLONE_NEWUSER | _CLONE_NEWNET):
+        if libc.unshare(flags) == 0:
+            return "isolated"
+        reason = os.strerror(ctypes.get_errno() or errno.EPERM)
+    return f"not isolated: unshare: {reason}"
+
+
 def _worker_main(store_path: str, conn) -> None:  # pragma: no cover - runs in the child process
     from ..errors import RatsgraphError
-    from ..query import QueryError
     from ..store import GraphStore
 
+    network = isolate_network()
     try:
         graph_store = GraphStore.open(store_path)
     except RatsgraphError as err:
         conn.send(("fatal", str(err)))
         return
-    conn.send(("ready", os.getpid()))
-    store = graph_store.store
+    conn.send(("ready", os.getpid(), network))
+    threading.stack_size(JOB_STACK_BYTES)
+    runner = threading.Thread(target=_serve_jobs, args=(graph_store.store, conn), name="ratsgraph-jobs")
+    runner.start()
+    runner.join()
+
+
+def _serve_jobs(store, conn) -> None:  # pragma: no cover - runs in the child process
+    from ..query import QueryError
+
     while True:
         try:
             job = conn.recv()
@@ -202,6 +240,7 @@ class Worker:
         self._store_path = store_path
         self.process = None
         self.conn = None
+        self.network = "unknown"
 
     @property
     def pid(self) -> int | None:
@@ -226,6 +265,7 @@ class Worker:
         if message[0] != "ready":
             self.kill()
             raise JobError("internal", message[1])
+        self.network = message[2]
 
     def kill(self) -> None:
         """Stop the process at once, whatever it is doing."""
@@ -265,6 +305,12 @@ class WorkerPool:
     def pids(self) -> list[int]:
         with self._lock:
             return [w.pid for w in self._workers if w.pid is not None and w.process.is_alive()]
+
+    def network(self) -> str:
+        """"isolated" when every worker runs without network, else the first reason why not."""
+        with self._lock:
+            states = [w.network for w in self._workers]
+        return next((s for s in states if s != "isolated"), "isolated") if states else "unknown"
 
     def close(self) -> None:
         self._closed = True
