@@ -37,26 +37,58 @@ def _warn(message: str) -> None:
     click.echo(f"ratsgraph: warning: {message}", err=True)
 
 
+class AtomicOutput:
+    """An output file written atomically: a temporary file in the target folder, renamed over the
+    target when complete, removed when the run writes nothing or fails; or standard output."""
+
+    def __init__(self, output: str | None) -> None:
+        self.target = None if output in (None, "-") else Path(output)  # type: ignore[arg-type]
+        self.tmp: str | None = None
+        self.stream = None
+
+    def __enter__(self):
+        if self.target is None:
+            self.stream = sys.stdout.buffer
+            return self.stream
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".part", dir=self.target.parent)
+        self.stream = os.fdopen(fd, "wb", buffering=1 << 20)
+        return self.stream
+
+    def discard(self) -> None:
+        """Leave no file behind (nothing was converted)."""
+        if self.tmp is not None:
+            self.stream.close()  # type: ignore[union-attr]
+            Path(self.tmp).unlink(missing_ok=True)
+            self.tmp = None
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self.tmp is None:
+            if self.stream is not None and self.target is None:
+                self.stream.flush()
+            return
+        if exc_type is not None:  # the run failed: no partial file (the exception goes on)
+            self.discard()
+            return
+        try:
+            self.stream.flush()  # type: ignore[union-attr]
+            os.fsync(self.stream.fileno())  # type: ignore[union-attr]
+            self.stream.close()  # type: ignore[union-attr]
+            os.chmod(self.tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the file the usual mode
+            os.replace(self.tmp, self.target)  # type: ignore[arg-type]
+        except BaseException:
+            if not self.stream.closed:  # type: ignore[union-attr]
+                self.stream.close()  # type: ignore[union-attr]
+            Path(self.tmp).unlink(missing_ok=True)
+            raise
+        finally:
+            self.tmp = None
+
+
 def write_output(data: bytes, output: str | None) -> None:
-    """Write to standard output, or atomically to a file: a temporary file in the target folder,
-    renamed over the target once complete, so no partial file is ever left behind."""
-    if output is None or output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    target = Path(output)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the file the usual mode
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write to standard output, or atomically to a file (`AtomicOutput`)."""
+    with AtomicOutput(output) as out:
+        out.write(data)
 
 
 def _umask() -> int:
@@ -81,7 +113,7 @@ _FORMAT_NAMES = sorted(FORMATS)
 
 
 @main.command(epilog=_EXIT_CODES_HELP)
-@click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
+@click.argument("inputs", nargs=-1, required=False, metavar="FILE...")
 @click.option("-f", "--format", "fmt", default="turtle", show_default=True,
               type=click.Choice(_FORMAT_NAMES + ["ttl", "ntriples", "nq", "json-ld", "rdfxml"],
                                 case_sensitive=False),
@@ -93,9 +125,13 @@ _FORMAT_NAMES = sorted(FORMATS)
 @click.option("--input-format", type=click.Choice(["text", "html", "pdf", "oparl"]), default=None,
               help="Force a reader instead of choosing it by name and content.")
 @click.option("--validate/--no-validate", default=True, show_default=True,
-              help="Check the graph against the SHACL shapes.")
+              help="Check each document against the SHACL shapes (--no-validate: fastest).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+              help="Convert with N processes (0: one per core).")
+@click.option("--files-from", type=click.File("r", encoding="utf-8"), metavar="LIST",
+              help="Read the input paths from LIST, one per line ('-': standard input).")
 def convert(inputs: tuple[str, ...], fmt: str, output: str | None, base: str, body: str | None,
-            input_format: str | None, validate: bool) -> None:
+            input_format: str | None, validate: bool, jobs: int, files_from) -> None:
     """Convert minutes (text, HTML, PDF) and OParl JSON into RDF.
 
     Several inputs merge into one graph. A bad input gets a one-line error and the others are
@@ -103,42 +139,54 @@ def convert(inputs: tuple[str, ...], fmt: str, output: str | None, base: str, bo
     OParl JSON link to the OParl objects they describe (docs/oparl.md); OParl JSON is checked
     with the OParl profile instead of the default shapes.
 
+    N-Triples and N-Quads are written document by document (flat memory for any number of
+    inputs); the other formats group the whole graph by subject and are written at the end.
+
     \b
     Examples:
       ratsgraph convert samples/kreis-mettmann-vorlage-50-034-2021.txt -o out.ttl
       ratsgraph convert minutes/*.txt --format nquads -o all.nq
+      ratsgraph convert --files-from list.txt --no-validate --jobs 0 -f nt -o all.nt
       ratsgraph convert protokoll.txt --format jsonld --body "Stadt Wendenbach"
       ratsgraph convert ../shared/oparl/examples/Meeting-01.json protokoll.txt -o merged.ttl
     """
-    from .pipeline import convert_paths
+    from .graph.stream import DocumentWriter
+    from .pipeline import iter_outputs
 
+    names = list(inputs)
+    if files_from is not None:
+        names += [line.strip() for line in files_from if line.strip()]
+    if not names:
+        raise click.UsageError("give the inputs: FILE... or --files-from LIST")
     out_format = find_format(fmt)
-    documents = []
-    failed = 0
-    violations = 0
-    results = convert_paths(inputs, base=base, body=body, input_format=input_format, validate=validate)
-    for name, conversion in zip(inputs, results, strict=True):
-        if isinstance(conversion, RatsgraphError):
-            failed += 1
-            _fail(str(conversion))
-            continue
-        # what the reader tolerated, OParl quirks, contradictions in the text: reported, never silent
-        for message in conversion.document.warnings:
-            _warn(message)
-        for message in conversion.minutes.warnings:
-            _warn(f"{name}: {message}")
-        for note in conversion.notes:
-            click.echo(f"ratsgraph: {name}: {note}", err=True)
-        documents.append((conversion.triples, conversion.graph))
-        if conversion.report is not None and not conversion.report.conforms:
-            found = [v for v in conversion.report.violations if v.severity == "Violation"]
-            violations += len(found)
-            _warn(f"{name}: {len(found)} shape violation(s):")
-            for v in found[:20]:
-                click.echo(f"  {v}", err=True)
-    if not documents:
+    failed = violations = 0
+    sink = AtomicOutput(output)
+    with sink as out:
+        writer = DocumentWriter(out_format, out)
+        results = iter_outputs(names, base=base, body=body, input_format=input_format, validate=validate,
+                               jobs=jobs or os.cpu_count() or 1)
+        for name, result in zip(names, results, strict=True):
+            if isinstance(result, RatsgraphError):
+                failed += 1
+                _fail(str(result))
+                continue
+            # what the reader tolerated, OParl quirks, contradictions in the text: reported, never silent
+            for message in result.warnings:
+                _warn(message)
+            for note in result.notes:
+                click.echo(f"ratsgraph: {name}: {note}", err=True)
+            writer.add(result.graph, result.ntriples, result.local_prefix)
+            if result.violations:
+                violations += len(result.violations)
+                _warn(f"{name}: {len(result.violations)} shape violation(s):")
+                for v in result.violations[:20]:
+                    click.echo(f"  {v}", err=True)
+        if writer.documents:
+            writer.close()
+        else:
+            sink.discard()  # nothing converted: no output file
+    if not writer.documents:
         sys.exit(EXIT_FAILED)
-    write_output(write(out_format, documents), output)
     sys.exit(EXIT_FAILED if failed or violations else EXIT_OK)
 
 

@@ -18,6 +18,9 @@ class RatsgraphError(Exception):
         self.source = source
         self.position = position
 
+    def __reduce__(self):  # keeps source and position when a worker process hands the error back
+        return (self.__class__, (self.message, self.source, self.position))
+
     def __str__(self) -> str:
         where = self.source or "<input>"
         if self.position is not None:

@@ -117,3 +117,4 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
     compiled = re.compile((head or "") + pattern, flags)
     COMPILED.append((compiled, pattern, flags))
     return compiled
+

@@ -16,7 +16,8 @@ from ..organizations import GREMIUM, nominative
 from . import Layout, Section, Segmentation
 
 # "Sozialausschuss am 25.11.2021", "Stadtrat am 8. November 2022", "Rat der Stadt X am 09.05.2023"
-SECTION_HEADER = re.compile(rf"^[ \t]*(?P<body>[^\n]{{3,120}}?)[ \t]+am[ \t]+(?P<date>{DATE.pattern})[ \t]*$",
+# (the lookahead finds lines without " am " before the lazy body tries every split of them)
+SECTION_HEADER = re.compile(rf"^(?=[^\n]*?[ \t]am[ \t])[ \t]*(?P<body>[^\n]{{3,120}}?)[ \t]+am[ \t]+(?P<date>{DATE.pattern})[ \t]*$",
                             re.MULTILINE | re.VERBOSE | re.IGNORECASE)
 # "Zu Punkt 7:<TAB>title", "Zu Punkt 24: title", "Zu TOP Ö 5: title"
 ITEM_HEADER = re.compile(r"^[ \t]*(?:Zu[ \t]+)?(?:Punkt|TOP|Tagesordnungspunkt)[ \t]+(?P<number>[ÖN]?[ \t]?\d+(?:\.\d+)*[a-z]?)"
