@@ -431,15 +431,19 @@ def _pieces(value: str) -> list[tuple[int, str]]:
 _SIGNATURE_ROLE = re.compile(rf"(?:{ROLE.pattern})|Urkundsperson|Vorsitzende[r]?|Protokoll|In Vertretung")
 
 
+_LINE = re.compile(r"[^\n]+")
+_GAP = re.compile(r"\t+|\s{3,}")
+
+
 def _signatures(b: _Builder) -> None:
     """Names at the foot of a document with the function on the line below ("gez. Kölsch /
     Schriftführerin", "Karl-Heinz Albers<TAB><TAB>Norbert Becker / Bürgermeister<TAB>Schriftführer")."""
     from .persons import ListedName, plausible_family
 
     tail_start = max(0, len(b.view) - 1500)
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", b.view[tail_start:])]
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(b.view[tail_start:])]
     for (name_at, name_line), (_, role_line) in zip(lines, lines[1:]):
-        roles = [r.strip() for r in re.split(r"\t+|\s{3,}", role_line) if r.strip()]
+        roles = [r.strip() for r in _GAP.split(role_line) if r.strip()]
         if not roles or not all(_SIGNATURE_ROLE.fullmatch(r) for r in roles):
             continue
         for cell in re.finditer(r"[^\t]+?(?=\t|\s{3,}|$)", name_line):
@@ -736,15 +740,14 @@ def _find_statements(b: _Builder, section: Section, blocks: list[tuple[int, int]
                 current, run = None, []
                 continue
             sentence = b.view[s_start:s_end]
-            in_sentence = [m for m in mentions if s_start <= m.start < s_end]
+            in_sentence = [m for m in mentions if s_start <= m.start < s_end] if mentions else []
             subject = next((m for m in in_sentence if _acts(b, m)), None)
             speaker = b.person_at[subject.start] if subject else None
-            if speaker is None and st.PRONOUN_SUBJECT.search(sentence) and st.is_speech(sentence):
+            if speaker is None and last_person and st.PRONOUN_SUBJECT.search(sentence) and st.is_speech(sentence):
                 speaker = last_person
             if in_sentence:
                 last_person = b.person_at[in_sentence[-1].start]
-            procedural = st.is_procedural(sentence) or not st.is_speech(sentence)
-            if speaker and not procedural:
+            if speaker and not (st.is_procedural(sentence) or not st.is_speech(sentence)):
                 if speaker != current:
                     flush()
                     current, run = speaker, []

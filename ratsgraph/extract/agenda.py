@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from .memo import per_text
 
 from .papers import PAPER
@@ -61,6 +62,7 @@ class Heading:
     public: bool | None = None  # when a column or prefix says so
 
 
+@lru_cache(maxsize=4096)
 def clean_number(number: str) -> str:
     """ "Ö  5" → "Ö 5", "Ö5" → "Ö 5", "4.1." → "4.1"."""
     number = number.strip().rstrip(".")

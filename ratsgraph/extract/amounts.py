@@ -35,7 +35,7 @@ def parse_number(text: str) -> Decimal | None:
     >>> parse_number("1,5")
     Decimal('1.5')
     """
-    cleaned = re.sub(r"[.\s]", "", text).replace(",", ".")
+    cleaned = "".join(text.replace(".", "").split()).replace(",", ".")
     try:
         return Decimal(cleaned)
     except InvalidOperation:

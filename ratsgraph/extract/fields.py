@@ -37,7 +37,15 @@ def find_fields(text: str, start: int = 0, end: int | None = None) -> list[Field
     """All label/value fields in text[start:end]; a value runs to the next label or the line end."""
     end = len(text) if end is None else end
     out: list[Field] = []
-    matches = list(FIELD.finditer(text, start, end))
+    matches = []
+    # a field is a label and a colon on one line: only lines with a colon are scanned
+    colon = text.find(":", start, end)
+    while colon >= 0:
+        line_start = max(start, text.rfind("\n", start, colon) + 1)
+        line_end = text.find("\n", colon, end)
+        line_end = end if line_end < 0 else line_end
+        matches += FIELD.finditer(text, line_start, line_end)
+        colon = text.find(":", line_end, end)
     for i, m in enumerate(matches):
         line_end = text.find("\n", m.end(), end)
         line_end = end if line_end < 0 else line_end

@@ -55,6 +55,7 @@ MEETING_COMPOUND = rx.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def nominative(name: str) -> str:
     """The nominative singular of a Gremium name as written in any case.
 

@@ -137,6 +137,7 @@ class Mention:
     feminine: bool | None = None
 
 
+@lru_cache(maxsize=4096)
 def _feminine(address: str | None, role: str | None, given: str | None) -> bool | None:
     if address:
         return address == "Frau"
@@ -154,6 +155,7 @@ def _feminine(address: str | None, role: str | None, given: str | None) -> bool 
     return None
 
 
+@lru_cache(maxsize=4096)
 def role_nominative(role: str, feminine: bool | None = None) -> str:
     """The nominative of a function phrase as written in any case, in the given gender.
 
@@ -245,14 +247,26 @@ _MENTION_WORDS = frozenset(
     + [f"{stem}{ending}" for stem in ("Erste", "Zweite", "Dritte", "Vierte", "Technische", "Allgemeine", "Ehrenamtliche",
                                       "Hauptamtliche", "Sachkundige", "Beratende", "Leitende", "Kommissarische")
        for ending in ("", "r", "n", "m", "s")])
-_ROLE_ENDINGS = tuple(sorted(_NOUN_ROLE_ENDINGS | _ADJ_ROLE_ENDINGS))
+# the role endings by their last two letters: one dict lookup instead of 300 endswith tests
+_ROLE_ENDINGS: dict[str, tuple[str, ...]] = {}
+for _ending in sorted(_NOUN_ROLE_ENDINGS | _ADJ_ROLE_ENDINGS):
+    _ROLE_ENDINGS[_ending[-2:]] = (*_ROLE_ENDINGS.get(_ending[-2:], ()), _ending)
+
+
+def _role_word(word: str) -> bool:
+    lower = word.lower()
+    endings = _ROLE_ENDINGS.get(lower[-2:])
+    return endings is not None and lower.endswith(endings)
 
 
 def _mention_starts(text: str, start: int, end: int) -> Iterator[int]:
     for m in _WORD_START.finditer(text, start, end):
         word = m.group()
-        if word in _MENTION_WORDS or word.rstrip(".") in _MENTION_WORDS or \
-                word.rstrip(".").lower().endswith(_ROLE_ENDINGS):
+        if word in _MENTION_WORDS:
+            yield m.start()
+            continue
+        bare = word.rstrip(".")
+        if bare in _MENTION_WORDS or _role_word(bare):
             yield m.start()
 
 

@@ -294,16 +294,23 @@ def line_results(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
     return out
 
 
+_COUNT_CELL = re.compile(rf"^{_COUNT_WORD}$")
+_CELL_GAP = re.compile(r"\t|\s{3,}")
+
+
 def _table_votes(text: str, lines: list[tuple[int, int, str]], taken: list[tuple[int, int]]) -> list[Candidate]:
     """Vote tables: a header row of count labels over a row of numbers ("Gremium<TAB>Ja<TAB>Nein…" /
     "Rat der Stadt<TAB>4<TAB>35…"), or labels one per line followed by the numbers one per line."""
     out = []
-    label = re.compile(rf"^{_COUNT_WORD}$")
+    label = _COUNT_CELL
     for i, (s, e, line) in enumerate(lines):
         if _inside(s, taken):
             continue
-        cells = [c.strip() for c in re.split(r"\t|\s{3,}", line.strip())]
-        labelled = [j for j, c in enumerate(cells) if label.match(c)]
+        if "\t" in line or "   " in line:  # a row of cells
+            cells = [c.strip() for c in _CELL_GAP.split(line.strip())]
+            labelled = [j for j, c in enumerate(cells) if label.match(c)]
+        else:
+            cells, labelled = [line.strip()], []
         if len(labelled) >= 2 and i + 1 < len(lines):
             rows = []
             for ns, ne, nl in lines[i + 1:]:
@@ -311,7 +318,7 @@ def _table_votes(text: str, lines: list[tuple[int, int, str]], taken: list[tuple
                     if rows:
                         break
                     continue
-                values = [c.strip() for c in re.split(r"\t|\s{3,}", nl.strip())]
+                values = [c.strip() for c in _CELL_GAP.split(nl.strip())]
                 if len(values) != len(cells) or not all(values[j].isdigit() for j in labelled):
                     break
                 rows.append((ns, ne, values))

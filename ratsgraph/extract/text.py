@@ -75,9 +75,13 @@ def span(text: str, start: int, end: int) -> Span:
     return Span(start, start + len(stripped), stripped)
 
 
+_HYPHENATED = re.compile(r"(?<=[a-zäöüß])-\s*\n\s*(?=[a-zäöüß])")
+
+
 def collapse(text: str) -> str:
     """Runs of white space to one space, ends trimmed; words hyphenated across a line end joined."""
-    text = re.sub(r"(?<=[a-zäöüß])-\s*\n\s*(?=[a-zäöüß])", "", text)
+    if "-" in text and "\n" in text:
+        text = _HYPHENATED.sub("", text)
     return " ".join(text.split())
 
 
