@@ -175,7 +175,7 @@ def convert(inputs: tuple[str, ...], fmt: str, output: str | None, base: str, bo
                 _warn(message)
             for note in result.notes:
                 click.echo(f"ratsgraph: {name}: {note}", err=True)
-            writer.add(result.graph, result.ntriples, result.local_prefix)
+            writer.add(result.graph, result.ntriples, result.own)
             if result.violations:
                 violations += len(result.violations)
                 _warn(f"{name}: {len(result.violations)} shape violation(s):")
@@ -218,22 +218,28 @@ def validate(inputs: tuple[str, ...], shapes: str | None, profile: str | None, e
       ratsgraph validate out.ttl
       ratsgraph validate --profile oparl ../shared/oparl/examples/Meeting-01.json
     """
-    from .validate import profile_shapes, shapes_graph, validate_graph
+    from .validate import profile_shapes, shapes_graph, validate_graph, validate_triples_with
 
     status = EXIT_OK
     for name in inputs:
+        oparl_json = name.lower().endswith(".json") and _is_oparl(Path(name))
+        chosen = profile or ("oparl" if oparl_json else "default")
+        shapes_g = shapes_graph(shapes) if shapes else profile_shapes(chosen) if chosen != "default" else None
         try:
-            graph = load_rdflib(name)
+            if engine == "fast":  # pyoxigraph reads the file (rdflib would take longer than the check)
+                triples = load_triples(name)
+                size = len(triples)
+                report = validate_triples_with(triples, shapes_g if shapes_g is not None else shapes_graph())
+            else:
+                graph = load_rdflib(name)
+                size = len(graph)
+                report = validate_graph(graph, shapes_g, engine=engine)
         except RatsgraphError as err:
             _fail(str(err))
             status = EXIT_FAILED
             continue
-        oparl_json = name.lower().endswith(".json") and _is_oparl(Path(name))
-        chosen = profile or ("oparl" if oparl_json else "default")
-        shapes_g = shapes_graph(shapes) if shapes else profile_shapes(chosen) if chosen != "default" else None
-        report = validate_graph(graph, shapes_g, engine=engine)
         if report.conforms and not report.violations:
-            click.echo(f"{name}: conforms ({len(graph)} triples)")
+            click.echo(f"{name}: conforms ({size} triples)")
         else:
             click.echo(f"{name}: {len(report.violations)} result(s)")
             for v in report.violations:
@@ -255,6 +261,36 @@ def _is_oparl(path: Path) -> bool:
             return sniff_oparl(f.read(65536))
     except OSError:
         return False
+
+
+_OXIGRAPH_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".nq": "N_QUADS", ".trig": "TRIG",
+                     ".jsonld": "JSON_LD", ".json": "JSON_LD", ".rdf": "RDF_XML", ".owl": "RDF_XML",
+                     ".xml": "RDF_XML", ".n3": "N3"}
+
+
+def load_triples(name: str) -> list:
+    """The triples of an RDF file as pyoxigraph reads them (the union of its graphs, each triple
+    once), or of minutes and OParl JSON converted on the fly."""
+    import pyoxigraph
+
+    from .errors import InputError
+
+    path = Path(name)
+    fmt = _OXIGRAPH_FORMATS.get(path.suffix.lower())
+    if fmt == "JSON_LD" and path.suffix.lower() == ".json" and _is_oparl(path):
+        fmt = None
+    if fmt is None:
+        from .pipeline import convert_path
+
+        return convert_path(name).triples
+    if not path.is_file():
+        raise InputError("is a directory, not a file" if path.is_dir() else "no such file", name)
+    try:
+        quads = pyoxigraph.parse(path=str(path), format=getattr(pyoxigraph.RdfFormat, fmt))
+        return list(dict.fromkeys(q.triple for q in quads))
+    except (SyntaxError, ValueError, OSError) as err:
+        raise GraphError(f"not valid {fmt.replace('_', '-').lower()}: {' '.join(str(err).split())[:200]}",
+                         name) from None
 
 
 def load_rdflib(name: str):

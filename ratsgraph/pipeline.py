@@ -67,7 +67,7 @@ class Output:
     warnings: tuple[str, ...] = ()  # reader, extraction and OParl warnings, each naming the input
     notes: tuple[str, ...] = ()
     violations: tuple[str, ...] | None = None  # shape violations (None: not validated)
-    local_prefix: bytes = b""  # "<file-iri": subjects that only this document describes start so
+    own: int = 0  # ntriples[:own] are the triples about resources only this document describes
 
     @classmethod
     def of(cls, name: str, conversion: Conversion) -> Output:
@@ -76,8 +76,15 @@ class Output:
         if conversion.report is not None:
             violations = tuple(str(v) for v in conversion.report.violations if v.severity == "Violation")
         graph = conversion.graph.value
-        return cls(name, graph, conversion.ntriples, warnings, conversion.notes, violations,
-                   f"<{graph}".encode())
+        if conversion.statements is None:
+            return cls(name, graph, conversion.ntriples, warnings, conversion.notes, violations)
+        # the document's own resources (its file, evidence, selectors) lie under its file IRI
+        file, under = f"<{graph}>", (f"<{graph}/", f"<{graph}#")
+        own = [t for t in conversion.statements if t[0] == file or t[0].startswith(under)]
+        shared = [t for t in conversion.statements if not (t[0] == file or t[0].startswith(under))]
+        own_bytes = ntriples(own)
+        return cls(name, graph, own_bytes + ntriples(shared), warnings, conversion.notes, violations,
+                   len(own_bytes))
 
 
 def read_model(document: Document, *, body: str | None = None) -> Minutes:

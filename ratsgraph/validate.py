@@ -124,6 +124,13 @@ def validate_triples(triples: Iterable[Triple], profile: str = "default", engine
     return validate_graph(to_rdflib(triples), shapes)
 
 
+def validate_triples_with(triples: list[Triple], shapes: rdflib.Graph) -> Report:
+    """Validate pyoxigraph triples against a shapes graph with the fast engine (pyshacl where it
+    does not support the shapes)."""
+    report = _validate_fast(triples, shapes)
+    return report if report is not None else validate_graph(to_rdflib(triples), shapes)
+
+
 def _validate_fast(triples: Iterable[Triple], shapes: rdflib.Graph) -> Report | None:
     """The fast engine's report, or None if the shapes use what it does not support."""
     from .shacl import compile_shapes

@@ -56,8 +56,9 @@ class DocumentWriter:
     def streaming(self) -> bool:
         return self.fmt.name in ("nt", "nquads")
 
-    def add(self, graph: str, ntriples: bytes, local_prefix: bytes = b"") -> None:
-        """One document: its graph IRI, its N-Triples, and the "<iri" its own subjects start with."""
+    def add(self, graph: str, ntriples: bytes, own: int = 0) -> None:
+        """One document: its graph IRI, its N-Triples, of which the first `own` bytes are triples
+        about resources that only this document describes."""
         self.documents += 1
         if graph in self._graphs:
             return  # the same document twice in one run: the same triples
@@ -65,24 +66,16 @@ class DocumentWriter:
         if not self.streaming:
             self._pending.append((ntriples, graph))
             return
-        lines = ntriples.split(b"\n")
         if self.fmt.name == "nquads":
             tail = b" <" + graph.encode() + b"> .\n"
-            self.out.write(b"".join(line[:-2] + tail for line in lines if line))
+            self.out.write(b"".join(line[:-2] + tail for line in ntriples.split(b"\n") if line))
             return
-        out = []
+        self.out.write(ntriples[:own])
         fresh = self._recent.fresh
-        cut = len(local_prefix)
-        for line in lines:
-            if not line:
-                continue
-            if local_prefix and line.startswith(local_prefix) and line[cut:cut + 1] in (b">", b"/", b"#"):
-                out.append(line)
-            elif fresh(line):
-                out.append(line)
-        if out:
-            out.append(b"")
-            self.out.write(b"\n".join(out))
+        shared = [line for line in ntriples[own:].split(b"\n") if line and fresh(line)]
+        if shared:
+            shared.append(b"")
+            self.out.write(b"\n".join(shared))
 
     def close(self) -> None:
         """Write what waits for the whole graph (the grouped formats)."""
