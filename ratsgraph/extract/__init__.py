@@ -822,7 +822,8 @@ def _consultation_table(b: _Builder, seg: Segmentation) -> None:
             vote = parse_vote(row.status)
             item = _Item(meeting, None, None, None)
             b.items.append(item)
-            outcome = vote.outcome or ("adopted" if vote.unanimous else "other")
+            # "einstimmig", "mehrheitlich (2 Gegenstimmen)": a vote without an outcome word passed the motion
+            outcome = vote.outcome or ("adopted" if vote.unanimous is not None else "other")
             s, e = row.status_start or row.start, row.status_end or row.end
             factions = res.vote_factions(row.status)
             item.decisions.append(Decision(
@@ -872,6 +873,15 @@ _MEETING_LINK = re.compile(
     r")?(?:am|vom)[ \t\n]+(?:\w+,\s+(?:dem\s+)?)?$")
 
 
+# A subordinate clause: "dass der Rat der Stadt X die Satzung am 14.03.2019 beschlossen hat"
+_OBJECT_THEN_DATE = re.compile(r"\s+(?:die|den|das|dem|der)\s+(?:[\wäöüß-]+\s+){1,5}?(?:am|vom)\s+$")
+_PARTICIPLE_HAT = re.compile(r"\s+(?:beschlossen|verabschiedet|gefasst|genehmigt|abgelehnt|erlassen|geändert)\s+"
+                             r"(?:hat|hatte|haben|hatten)\b")
+# "Mit Beschluss vom 14.09.2023 hat der Stadtrat …", "In seiner Sitzung am 3.5.2023 hat der Rat …"
+_DATE_FIRST_BEFORE = re.compile(r"(?:\bBeschluss|\b[Ss]itzung)\s+(?:vom|am)\s+$")
+_DATE_FIRST_AFTER = re.compile(r",?\s+(?:hat|hatte|haben|hatten)\s+(?:der|die|das)\s+(?P<g>[A-ZÄÖÜ][^,.;:]{2,80})")
+
+
 def _collect_narrated_meetings(b: _Builder, seg: Segmentation) -> None:
     """Meetings that the text refers to: "im Sozialausschuss am 03.09.2020", "Kreistagssitzung
     vom 07.09.2020", "der Rat der Stadt X in seiner Sitzung am 14.12.2021"."""
@@ -894,6 +904,17 @@ def _collect_narrated_meetings(b: _Builder, seg: Segmentation) -> None:
             for c in MEETING_COMPOUND.finditer(window):
                 if _MEETING_LINK.match(window[c.end():]):
                     best = c.group("stem")
+        if best is None and _PARTICIPLE_HAT.match(b.view, _end, min(len(b.view), _end + 60)):
+            # "…, dass der Rat der Stadt X die Satzung am 14.03.2019 beschlossen hat"
+            for g in GREMIUM_RE.finditer(window):
+                if _OBJECT_THEN_DATE.match(window, g.end()):
+                    best = g.group("name")
+        if best is None and _DATE_FIRST_BEFORE.search(window):
+            # "Mit Beschluss vom 14.09.2023 hat der Stadtrat …": the Gremium follows the date
+            after = _DATE_FIRST_AFTER.match(b.view, _end, min(len(b.view), _end + 120))
+            if after:
+                g = GREMIUM_RE.match(after.group("g"))
+                best = g.group("name") if g else None
         if best is None:
             continue
         name = b.gremium(best)
@@ -902,6 +923,10 @@ def _collect_narrated_meetings(b: _Builder, seg: Segmentation) -> None:
 
 
 # --- papers -------------------------------------------------------------------------------
+
+# A paper's reference with its letter prefix in parentheses: "(BV/0301/2023)", "(VO/2022/0815)"
+_PARENTHESISED_REFERENCE = re.compile(r"\((?P<reference>[A-ZÄÖÜ]{1,5}/\d{2,5}/\d{2,5})\)")
+
 
 def _collect_papers(b: _Builder, seg: Segmentation) -> list[Paper]:
     found: dict[str, list[Span]] = {}
@@ -913,6 +938,8 @@ def _collect_papers(b: _Builder, seg: Segmentation) -> list[Paper]:
                                                 b.view[line_start:m.start()]):
             found.setdefault(m.group("reference"), []).append(b.span(m.start("reference"), m.end("reference")))
     for m in re.finditer(r"^(?P<reference>[A-ZÄÖÜ]{1,5}[-/]\d{2,4}/\d{2,4}(?:/\d{1,4})?)[ \t]+[A-ZÄÖÜ]", b.view, re.MULTILINE):
+        found.setdefault(m.group("reference"), []).append(b.span(m.start("reference"), m.end("reference")))
+    for m in _PARENTHESISED_REFERENCE.finditer(b.view):  # "… erarbeiten zu lassen (BV/0301/2023)."
         found.setdefault(m.group("reference"), []).append(b.span(m.start("reference"), m.end("reference")))
     papers = []
     subject = _subject_paper(b, seg, found)

@@ -15,7 +15,7 @@ _RIVER = (r"Main|Rhein|Ruhr|Donau|Lahn|Elbe|Oder|Havel|Saale|Mosel|Weinstraße|I
           r"Iller|Wertach|Amper|Vils|Rott|Alz|Salzach|Regen|Naab|Pegnitz|Regnitz|Itz|Rodach|Saar|Blies|Eifel|"
           r"Harz|Taunus|Rhön|Spree|Ilmenau|Hunte|Lippe|Erft|Nidda|Kinzig|Murg|Wiese|Dill|Eder|Diemel")
 #: A place name: "Mettmann", "Bad Kettenheim", "Rhein-Sieg", "Neustadt an der Weinstraße".
-PLACE = (rf"(?:Bad\s|St\.\s|Sankt\s)?{_CAP}(?:-{_CAP})*"
+PLACE = (rf"(?:Bad\s|St\.\s|Sankt\s)?{_CAP}(?:-[ \t]*\n[ \t]*[a-zäöüß]+)?(?:-{_CAP})*"
          rf"(?:\s(?:am|an\sder|im|in\sder|ob\sder|an\sdem)\s(?:{_RIVER})(?![\w-]))?")
 _PLACE = PLACE
 

@@ -11,7 +11,9 @@ from . import regex as rx
 from .dates import DATE, parse_date
 from .organizations import GREMIUM, nominative
 
-START = re.compile(r"^[ \t]*Beratungsfolge[ \t]*:?[ \t]*$", re.MULTILINE)
+# The table's title: "Beratungsfolge", SD.NET's "Beratungsreihenfolge", "Beratungsweg", "Beratungsgang"
+TITLE = r"Beratungs(?:folge|reihenfolge|weg|gang|ablauf)"
+START = re.compile(rf"^[ \t]*{TITLE}[ \t]*:?[ \t]*$", re.MULTILINE)
 # Headings that follow the table and end it.
 STOP = re.compile(r"^[ \t]*(?:Beschlussvorschlag|Beschlussempfehlung|Sachverhalt|Begründung|Ursprungstext|"
                   r"Finanzielle|Anlage|Beschluss|Antragstext|Problembeschreibung|Inhalt|Wortprotokoll|Auszug)\b",

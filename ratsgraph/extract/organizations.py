@@ -55,6 +55,9 @@ MEETING_COMPOUND = rx.compile(
 )
 
 
+_HYPHENATED = re.compile(r"(?<=[a-zäöüß])-[ \t]*\n[ \t]*(?=[a-zäöüß])")
+
+
 @lru_cache(maxsize=4096)
 def nominative(name: str) -> str:
     """The nominative singular of a Gremium name as written in any case.
@@ -69,6 +72,7 @@ def nominative(name: str) -> str:
     'Kreistag'
     """
     name = re.sub(r"^(?:der|des|dem|den|die|im|vom|zum)\s+", "", name.strip())
+    name = _HYPHENATED.sub("", name)  # "Sterken-\nrath": a word hyphenated at a line end
     name = " ".join(name.split())
     # "Ortschaftsrates Oberlorch", "Bezirksbeirats Nord": the head is the first word, a place follows
     m = re.match(r"^([A-ZÄÖÜ][\wäöüß-]*(?:rat|beirat))(?:es|s)(\s[A-ZÄÖÜ].*)$", name)

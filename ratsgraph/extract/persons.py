@@ -284,7 +284,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         pos = m.start() + 1
         address = m.group("address") or m.group("address2")
         role = m.group("role") or m.group("role2")
-        if role and role.split()[-1] in NOT_ROLES:
+        if role and role.split()[-1] in NOT_ROLES and not role.startswith("Sachkundig"):
             role = None
             if not address:
                 continue

@@ -30,6 +30,12 @@ GREMIUM_VERB = re.compile(
     r"^(?:(?:Sodann|Daraufhin|Anschließend|Danach|Damit)\s+)?(?:Der|Die|Das)\s+(?P<g>[A-ZÄÖÜ][^.;:]{1,80}?)\s+"
     r"(?P<verb>beschließt|nimmt|genehmigt|stimmt|lehnt|vertagt|verweist|überweist|bestätigt|billigt|empfiehlt|hat"
     r"|folgt|stellt)\b")
+# The members as the subject: "Die Gemeinderäte nehmen den Bericht zur Kenntnis.", "Die Ausschussmitglieder stimmen zu."
+MEMBERS_VERB = re.compile(
+    r"^(?:(?:Sodann|Daraufhin|Anschließend|Danach)\s+)?(?:Die\s+)?(?:anwesenden\s+)?(?:Gemeinderäte|Stadträte|Ortsräte|"
+    r"Kreisräte|Ratsmitglieder|Ausschussmitglieder|Kreistagsmitglieder|Kreistagsabgeordneten|Stadtverordneten|"
+    r"Gemeindevertreter(?:innen)?|Mitglieder\s+(?:des|der)\s+[A-ZÄÖÜ][\wäöüß-]+)\s+"
+    r"(?:nehmen|beschließen|stimmen|lehnen|billigen|genehmigen|empfehlen|bestätigen|vertagen)\b")
 # Press reports: "Mit 12:3 Stimmen beschloss der Gemeinderat …", "… lehnte der Gemeinderat … ab"
 INVERTED = re.compile(
     r"\b(?P<verb>beschloss|beschlossen|lehnte|stimmte|vertagte|verwies|überwies|genehmigte|billigte|fasste|bestätigte"
@@ -249,6 +255,12 @@ def label_results(text: str, start: int, end: int) -> list[Candidate]:
             lines = [(body_start + x.start(), body_start + x.end(), x.group())
                      for x in re.finditer(r"^[^\n]*$", text[body_start:stop], re.MULTILINE)]
             for table in _table_votes(text, lines, []):
+                if not _compatible(c, table):
+                    # the counts of a vote table under the label, not a reading of its cells as prose
+                    tv = table.vote
+                    c.vote = replace(c.vote, votes_for=tv.votes_for, votes_against=tv.votes_against,
+                                     abstentions=tv.abstentions, recusals=tv.recusals,
+                                     unanimous=c.vote.unanimous if c.vote.unanimous is not None else tv.unanimous)
                 if _compatible(c, table):
                     c = _merge_two(c, table)
             c.spans = [(m.start(), stop)]
@@ -259,6 +271,17 @@ def label_results(text: str, start: int, end: int) -> list[Candidate]:
 _COUNT_WORD = r"(?:Ja(?:-Stimmen)?|Nein(?:-Stimmen)?|Enthaltung(?:en)?|Stimmenthaltung(?:en)?|Enth\.|Befangen|Gegenstimmen|" \
               r"[Dd]afür|[Dd]agegen|Zustimmung(?:en)?|Ablehnung(?:en)?|Für|Gegen)"
 _COUNT_LINE = re.compile(rf"^[ \t]*{_COUNT_WORD}[ \t]*:?[ \t]*\d{{1,3}}[ \t]*$")
+
+
+def _announcement(text: str, line_start: int) -> str | None:
+    """The line right above counts that announces what is voted on ("Sodann wird über den
+    Änderungsantrag der Fraktion X abgestimmt:"), or None."""
+    end = line_start - 1
+    if end <= 0:
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    line = text[start:end].strip()
+    return line if line.endswith(":") and len(line) < 200 else None
 
 
 def line_results(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Candidate]:
@@ -282,12 +305,12 @@ def line_results(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
             continue
         if run:
             if len(run) >= 2:
-                c = _candidate(text, run[0][0], run[-1][1], "line")
+                c = _candidate(text, run[0][0], run[-1][1], "line", _announcement(text, run[0][0]))
                 if c:
                     out.append(c)
             run = []
         if several and not any(c.start <= s < c.end for c in out):
-            c = _candidate(text, s, e, "line")
+            c = _candidate(text, s, e, "line", _announcement(text, s))
             if c:
                 out.append(c)
     out.extend(_table_votes(text, lines, taken))
@@ -303,8 +326,9 @@ def _table_votes(text: str, lines: list[tuple[int, int, str]], taken: list[tuple
     "Rat der Stadt<TAB>4<TAB>35…"), or labels one per line followed by the numbers one per line."""
     out = []
     label = _COUNT_CELL
+    read_until = 0  # lines before this index belong to a table already read
     for i, (s, e, line) in enumerate(lines):
-        if _inside(s, taken):
+        if i < read_until or _inside(s, taken):
             continue
         if "\t" in line or "   " in line:  # a row of cells
             cells = [c.strip() for c in _CELL_GAP.split(line.strip())]
@@ -337,6 +361,19 @@ def _table_votes(text: str, lines: list[tuple[int, int, str]], taken: list[tuple
                 c.factions = _table_factions(cells, labelled, rows)
             out.append(c)
             continue
+        # vertical, alternating: "Ja-Stimmen" / "5" / "Nein-Stimmen" / "10" / "Enthaltungen" / "0"
+        if label.match(line.strip()) and (i == 0 or not label.match(lines[i - 1][2].strip())) and \
+                i + 3 < len(lines) and lines[i + 1][2].strip().isdigit():
+            pairs = []
+            j = i
+            while j + 1 < len(lines) and label.match(lines[j][2].strip()) and lines[j + 1][2].strip().isdigit():
+                pairs.append((lines[j][2].strip(), lines[j + 1][2].strip()))
+                j += 2
+            if len(pairs) >= 2:
+                counts = " ".join(f"{n}: {v}" for n, v in pairs)
+                out.append(_counts_candidate(counts, s, lines[j - 1][1]))
+                read_until = j
+                continue
         # vertical: "Ja" / "Nein" / "Enthaltung" / "11" / "2" / "1"
         if label.match(line.strip()):
             names = []
@@ -392,9 +429,17 @@ def sentence_results(text: str, start: int, end: int, *, taken: list[tuple[int, 
             continue  # only the first sentence of a resolution text can state its result
         sentence = text[s_start:s_end]
         c = _sentence_result(text, s_start, s_end, sentence, mentions, meeting_date, in_block)
+        if c is None:
+            # a result in parentheses closing a resolution or a sentence: "… zu vergeben. (einstimmig)"
+            trailing = _TRAILING_RESULT.search(sentence)
+            if trailing and is_result_phrase(trailing.group("result")):
+                c = _candidate(text, s_start + trailing.start("result"), s_start + trailing.end("result"), "line")
         if c is not None:
             out.append(c)
     return out
+
+
+_TRAILING_RESULT = re.compile(r"[.!]\s*\(\s*(?P<result>[^()\n]{3,60}?)\s*\)\s*$")
 
 
 def _person_subject(sentence: str, offset: int, upto: int, mentions: list[Mention]) -> bool:
@@ -422,9 +467,16 @@ def _faction_subject(head: str) -> bool:
     return bool(re.match(rf"^(?:die|Die|der|Der)\s+(?:Fraktion|{PARTY_GROUP}(?:-\w*[Ff]raktion)?\b|Gruppe\b)", head))
 
 
+# Statistics of a past year: "Im Jahr 2023 wurden 214 Fällanträge gestellt, davon 171 genehmigt."
+_PAST_YEAR = re.compile(r"\b[Ii]m\s+Jahre?\s+(?:19|20)\d\d\b[^.]*\b(?:wurden?|waren|war)\b")
+_COUNTED_PARTICIPLE = re.compile(rf"\bdavon\s+\d+\s+(?:{PARTICIPLE})\b")
+
+
 def _narrated(sentence: str, meeting_date: dt.date | None) -> bool:
-    if NARRATED.search(sentence) or EARLIER.search(sentence):
+    if NARRATED.search(sentence) or EARLIER.search(sentence) or _PAST_YEAR.search(sentence):
         return True
+    if _COUNTED_PARTICIPLE.search(sentence):
+        return True  # "davon 171 genehmigt": a statistic, not a vote
     for m in DATE.finditer(sentence):
         before = sentence[max(0, m.start() - 30):m.start()]
         if re.search(r"\bam\s+(?:\w+,\s+(?:dem\s+)?)?$|\bSitzung\s+vom\s+$", before):
@@ -461,6 +513,10 @@ def _sentence_result(text: str, s_start: int, s_end: int, sentence: str, mention
         if not _narrated(sentence, meeting_date) and not DATE.search(sentence):
             return _candidate(text, s_start, s_end, "sentence")
         return None
+    members = MEMBERS_VERB.match(sentence)
+    if members and not in_block:
+        # "Die Gemeinderäte nehmen den Bericht zur Kenntnis.": the members act as the body
+        return _candidate(text, s_start, s_end, "sentence") if not _narrated(sentence, meeting_date) else None
     g = GREMIUM_VERB.match(sentence)
     p = PASSIVE.search(sentence)
     i = INVERTED.search(sentence)

@@ -13,6 +13,7 @@ import re
 
 from ..agenda import KEYWORD_HEADING, NUMBER, clean_number, find_headings, is_public
 from ..fields import field, find_fields
+from ..consultations import TITLE as CONSULTATION_TITLE
 from . import Layout, Section, Segmentation
 from .common import agenda_list, footer_start, meeting_header
 
@@ -34,7 +35,7 @@ def detect(text: str) -> float:
         score += 0.2
     if len(numbers) > 1:
         score -= 0.6
-    if re.search(r"^[ \t]*Beratungsfolge", text, re.MULTILINE):
+    if re.search(rf"^[ \t]*{CONSULTATION_TITLE}", text, re.MULTILINE):
         score -= 0.5
     if len(agenda_list(text, 0, len(text))[0]) >= 3:
         score -= 0.4  # a meeting's whole agenda: read as minutes

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import re
 
-from ..consultations import find_rows
+from ..consultations import START, find_rows
 from ..fields import find_fields
 from . import Layout, Section, Segmentation
 from .common import footer_start
 
-TITLE = re.compile(r"^[ \t]*(?:Vorlage|Drucksache|Beschlussvorlage|Antrag|Mitteilungsvorlage)[ \t]*-[ \t]*\S", re.MULTILINE)
+TITLE = re.compile(r"^[ \t]*(?:Vorlage|Drucksache|Beschlussvorlage|Antrag|Mitteilungsvorlage)(?:[ \t]*-[ \t]*|[ \t]+(?=[A-Z]{1,5}/\d))\S",
+                   re.MULTILINE)
 
 
 def detect(text: str) -> float:
     score = 0.0
-    if re.search(r"^[ \t]*Beratungsfolge[ \t]*:?[ \t]*$", text, re.MULTILINE):
+    if START.search(text):
         score += 0.5
     if TITLE.search(text[:800]):
         score += 0.3
