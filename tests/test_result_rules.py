@@ -35,6 +35,11 @@ def decisions(body: str) -> list[tuple]:
     # a result in parentheses closing the resolution text
     ("Beschluss:\nDer Gemeinderat beschließt, die Arbeiten an die Firma Kautz GmbH zu vergeben. (einstimmig)\n",
      [("adopted", True, N, N, N)]),
+    # a "Beschlussart" header and the counts under the resolution are one vote, a counter-motion in between
+    ("Beschlussart:\tmehrheitlich beschlossen\n\nDer Bürgermeister lässt über den Antrag der FW-Fraktion abstimmen. "
+     "Der Antrag findet keine Mehrheit (4 Ja, 9 Nein).\n\nBeschluss:\nDer Gemeinderat beschließt den Plan.\n\n"
+     "Abstimmungsergebnis:\nJa:\t10\nNein:\t3\nEnthaltungen:\t1\n",
+     [("adopted", False, 10, 3, 1), ("rejected", False, 4, 9, N)]),
     # statistics of a past year are no vote
     ("Im Jahr 2023 wurden 214 Fällanträge gestellt, davon 171 genehmigt.\n", []),
 ])
@@ -66,3 +71,13 @@ def test_a_place_hyphenated_at_a_line_end_is_one_name():
             "14.03.2019 beschlossen hat.\n")
     minutes = extract(read_bytes(text.encode("utf-8"), "rule.txt"))
     assert "Rat der Stadt Sterkenrath" in {o.name for o in minutes.organizations}
+
+
+def test_the_result_column_of_the_agenda_and_the_vote_table_are_one_decision():
+    text = ("Niederschrift\nüber die 5. Sitzung des Gemeinderates am 14.05.2024\n\nTagesordnung\n"
+            "Ö 1\tHaushaltssatzung 2024\tgeändert beschlossen\nÖ 2\tBauhof\tvertagt\nÖ 3\tVerschiedenes\t\n\n"
+            "Ö 1\tHaushaltssatzung 2024\n\nFraktion\tJa\tNein\tEnthaltung\nCDU\t12\t0\t0\nSPD\t9\t0\t0\n"
+            "GRÜNE\t0\t5\t0\ngesamt\t21\t5\t0\n\nÖ 2\tBauhof\n\nDer Punkt wird vertagt.\n")
+    minutes = extract(read_bytes(text.encode("utf-8"), "agenda.txt"))
+    first = next(i for i in minutes.agenda_items if i.number == "Ö 1")
+    assert [(d.outcome, d.votes_for, d.votes_against) for d in first.decisions] == [("adopted", 21, 5)]

@@ -98,6 +98,7 @@ class _Item:
     statements: list[Statement] = field(default_factory=list)
     resolutions: list[Resolution] = field(default_factory=list)
     amounts: list[MonetaryAmount] = field(default_factory=list)
+    status_decision: bool = False  # its first decision is the result column of the agenda table
 
 
 @dataclass
@@ -524,6 +525,7 @@ def _agenda_items(b: _Builder, seg: Segmentation, meeting: MeetingKey | None) ->
         item = _Item(meeting, h.number, h.title, span, public=is_public(h.number), order=order)
         b.items.append(item)
         if h.status is not None:
+            item.status_decision = True
             # a result column in the agenda table ("Ö 4 … VL-004/2023 ungeändert beschlossen")
             s_start, s_end, status = h.status
             vote = parse_vote(status)
@@ -573,8 +575,14 @@ def _extract_section(b: _Builder, section: Section, seg: Segmentation, header: M
         candidates += res.sentence_results(b.view, section.start, section.end, taken=taken + _skips(b),
                                            blocks=blocks, mentions=b.mentions, meeting_date=meeting_date)
     decisions = res.merge(candidates, barriers=[r.span.start for r in resolutions if r.span])
+    status = item.decisions[0] if len(item.decisions) == 1 and item.status_decision else None
     for c in decisions:
-        item.decisions.append(_decision(b, c, organization, resolutions))
+        decision = _decision(b, c, organization, resolutions)
+        if status is not None and c.kind == "main" and _completes(status, decision):
+            # the agenda table's result column and the counts in the item's text are one vote
+            item.decisions[0] = status = _joined(status, decision)
+            continue
+        item.decisions.append(decision)
     item.resolutions.extend(resolutions)
     for i, decision in enumerate(item.decisions):
         if decision.resolution and decision.outcome == "adopted" and organization:
@@ -590,6 +598,23 @@ def _extract_section(b: _Builder, section: Section, seg: Segmentation, header: M
             if section.start <= m.start < section.end and m.start in b.person_at and _acts(b, m):
                 b.participants[meeting].setdefault(b.person_at[m.start], None)
     _attach_amounts(b, item, section)
+
+
+def _completes(status: Decision, d: Decision) -> bool:
+    """Whether a decision read in an item's text adds counts to the result its agenda row states."""
+    if d.outcome != status.outcome:
+        return False
+    counts = (status.votes_for, status.votes_against, status.abstentions)
+    return all(c is None for c in counts) and any(x is not None for x in (d.votes_for, d.votes_against, d.abstentions))
+
+
+def _joined(status: Decision, d: Decision) -> Decision:
+    unanimous = status.unanimous if status.unanimous is not None else d.unanimous
+    return replace(status, unanimous=unanimous, votes_for=d.votes_for, votes_against=d.votes_against,
+                   abstentions=d.abstentions, recusals=d.recusals,
+                   factions_for=status.factions_for or d.factions_for,
+                   factions_against=status.factions_against or d.factions_against,
+                   factions_abstaining=status.factions_abstaining or d.factions_abstaining)
 
 
 def _skips(b: _Builder) -> list[tuple[int, int]]:

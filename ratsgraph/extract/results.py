@@ -606,6 +606,13 @@ def merge(candidates: list[Candidate], barriers: list[int] = ()) -> list[Candida
         target = next((i for i in range(len(out) - 1, -1, -1) if out[i].kind == c.kind), None)
         if target is not None and _compatible(out[target], c) and _may_merge(out[target], c, barriers):
             out[target] = _merge_two(out[target], c)
+            continue
+        # a "Beschlussart" header states the result of the item's motion: the counts given for it
+        # further down belong to it, whatever other motion was voted on in between
+        header = next((i for i, o in enumerate(out) if o.source == "header" and o.kind == c.kind
+                       and not o.vote.has_counts and _compatible(o, c)), None)
+        if header is not None and c.vote.has_counts and c.source in ("label", "line"):
+            out[header] = _merge_two(out[header], c)
         else:
             out.append(c)
     return out
