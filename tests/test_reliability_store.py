@@ -242,3 +242,36 @@ def test_a_killed_first_load_leaves_no_broken_store(tmp_path):
         assert graphs == complete
         _check(graphs, default, complete, complete)
     print("\nfolders after an early kill: " + "; ".join(seen))
+
+
+def test_a_bulk_load_into_an_empty_store_is_all_or_nothing(tmp_path):
+    """The bulk path (a load into an empty store builds a new database and switches to it when
+    complete): killed at any moment, the store holds nothing or everything; a new load completes."""
+    inputs = _minutes(tmp_path / "inputs", 40) + [_nquads(tmp_path / "inputs" / "extra.nq", "new", 4, 200)]
+    reference = tmp_path / "reference"
+    duration = _run_load(reference, inputs)
+    complete, complete_default = _state(reference)
+    seen = []
+    for i, delay in enumerate(_moments(duration, 5)):
+        folder = tmp_path / f"store{i}"
+        _kill_at(folder, inputs, delay)
+        if (folder / "ratsgraph-store.json").exists():
+            graphs, default = _state(folder)
+            assert graphs in ({}, complete), f"a killed bulk load left {len(graphs)} of {len(complete)} graphs"
+            assert default == (frozenset() if not graphs else complete_default)
+            seen.append(f"{delay:.2f} s: {'complete' if graphs else 'empty'}")
+        else:
+            seen.append(f"{delay:.2f} s: no store yet")
+        _run_load(folder, inputs)
+        assert _state(folder) == (complete, complete_default)
+        assert not (folder / "oxigraph.bulk").exists()
+    print(f"\nbulk load {duration:.2f} s; " + "; ".join(seen))
+
+
+def test_the_bulk_path_and_the_transactional_path_give_the_same_store(tmp_path):
+    inputs = _minutes(tmp_path / "inputs", 6) + [_nquads(tmp_path / "inputs" / "extra.nq", "old", 3, 20)]
+    bulk, step = tmp_path / "bulk", tmp_path / "step"
+    _run_load(bulk, inputs)  # empty store: the bulk path
+    _run_load(step, inputs[:1])  # then the rest into a store that holds something: transactions
+    _run_load(step, inputs[1:])
+    assert _state(bulk) == _state(step)
