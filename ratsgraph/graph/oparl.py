@@ -16,6 +16,7 @@ from urllib.parse import quote
 from pyoxigraph import Literal, NamedNode, Triple
 
 from ..model import OParlJson, OParlLink, OParlObject, OParlScalar
+from ..oparl.reader import paused_gc
 from ..vocab import OPARL, RDF_TYPE, RG, XSD
 
 RDF_JSON = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON")
@@ -49,6 +50,8 @@ def decision_iri(agenda_item: str) -> str:
 
 def term(value: OParlScalar):
     """The RDF term of one value."""
+    if type(value) is str:  # the most common value, decided first
+        return Literal(value)
     if isinstance(value, OParlLink):
         try:
             return NamedNode(value.iri)
@@ -71,11 +74,15 @@ def term(value: OParlScalar):
 
 def oparl_triples(objects: Iterable[OParlObject]) -> list[Triple]:
     """The triples of OParl objects, without duplicates, in the order of the objects and keys."""
-    objects = list(objects)
+    with paused_gc():
+        return _oparl_triples(list(objects))
+
+
+def _oparl_triples(objects: list[OParlObject]) -> list[Triple]:
     out: list[Triple] = []
     add = out.append
     predicates: dict[str, NamedNode] = {}
-    meetings = {o.iri: o for o in objects if o.type == "Meeting"}
+    meetings = {o.iri: o.values("organization") for o in objects if o.type == "Meeting"}
     for obj in objects:
         s = NamedNode(obj.iri)
         add(Triple(s, RDF_TYPE, NamedNode(OPARL.base + obj.type)))
@@ -84,11 +91,14 @@ def oparl_triples(objects: Iterable[OParlObject]) -> list[Triple]:
             if p is None:
                 p = predicates[key] = key_iri(key)
             if isinstance(value, tuple):
-                out.extend(Triple(s, p, term(v)) for v in value)
+                for v in value:
+                    add(Triple(s, p, term(v)))
             else:
                 add(Triple(s, p, term(value)))
-        if obj.type == "AgendaItem" and not obj.deleted:
-            _result_decision(obj, meetings, lambda s, p, o: add(Triple(s, p, o)))
+        if obj.type == "AgendaItem":
+            keys = dict(obj.properties)
+            if keys.get("deleted") is not True:
+                _result_decision(obj.iri, keys, meetings, lambda s, p, o: add(Triple(s, p, o)))
     return list(dict.fromkeys(out))
 
 
@@ -100,15 +110,16 @@ def _read_result(result: str):
     return parse_result(result)
 
 
-def _result_decision(item: OParlObject, meetings: dict[str, OParlObject], add) -> None:
-    """An `rg:Decision` read from the item's `result` ("einstimmig beschlossen")."""
-    result = item.get("result")
+def _result_decision(item: str, keys: dict, meetings: dict[str, tuple[OParlScalar, ...]], add) -> None:
+    """An `rg:Decision` read from the `result` of the agenda item `item` ("einstimmig
+    beschlossen"); `keys` are the item's keys, `meetings` the organizations of each meeting."""
+    result = keys.get("result")
     if not isinstance(result, str) or not result.strip():
         return
     vote = _read_result(result)
-    s = NamedNode(decision_iri(item.iri))
+    s = NamedNode(decision_iri(item))
     add(s, RDF_TYPE, RG.Decision)
-    add(s, RG.agendaItem, NamedNode(item.iri))
+    add(s, RG.agendaItem, NamedNode(item))
     add(s, RG.outcome, RG[vote.outcome or "other"])
     if vote.outcome_detail:
         add(s, RG.outcomeDetail, RG[vote.outcome_detail])
@@ -119,8 +130,7 @@ def _result_decision(item: OParlObject, meetings: dict[str, OParlObject], add) -
         if count is not None:
             add(s, prop, Literal(str(count), datatype=_XSD["nonNegativeInteger"]))
     add(s, RG.resultText, Literal(result))
-    meeting = item.get("meeting")
-    organizations = meetings[meeting.iri].values("organization") \
-        if isinstance(meeting, OParlLink) and meeting.iri in meetings else ()
+    meeting = keys.get("meeting")
+    organizations = meetings[meeting.iri] if isinstance(meeting, OParlLink) and meeting.iri in meetings else ()
     if len(organizations) == 1 and isinstance(organizations[0], OParlLink):
         add(s, RG.decidedBy, NamedNode(organizations[0].iri))

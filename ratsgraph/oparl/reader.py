@@ -9,16 +9,18 @@ the model: every embedded object becomes an object of its own, referred to by it
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import quote
 
 from ..errors import DecodeError, InputError
 from ..model import Minutes, OParlJson, OParlLink, OParlObject, OParlScalar
-from .schema import BACK_REFERENCES, TYPE_IRI, TYPES, Key, key_of, type_iri
+from .schema import BACK_REFERENCES, TYPE_IRI, TYPES, Key, type_iri
 
 #: Local time of German councils, assumed for date-times that a server gives without an offset.
 LOCAL_TIME_ZONE = "Europe/Berlin"
@@ -223,13 +225,14 @@ def repair_object(obj: dict, quirks: Quirks, expected: str | None = None, parent
     given_type = obj.get("type").strip() if isinstance(obj.get("type"), str) else ""
     keep_type = given_type.startswith("https:") and TYPE_IRI.match(given_type)  # 1.0 stays 1.0
     out: dict = {"id": iri, "type": given_type if keep_type else type_iri(type_name)}
+    specs = TYPES.get(type_name, _NO_KEYS)
     for k, value in obj.items():
         if k in ("id", "type"):
             continue
         if value is None:
             quirks.add("null", f"{iri} {k}")
             continue
-        spec = key_of(type_name, k)
+        spec = specs.get(k)
         if spec is None:
             if type_name in TYPES:
                 quirks.add("unknown-key", f"{iri} {k}")
@@ -249,25 +252,26 @@ def repair_object(obj: dict, quirks: Quirks, expected: str | None = None, parent
 
 
 _DROP = object()
+_NO_KEYS: dict[str, Key] = {}
 
 
 def _repair_value(spec: Key, value: object, quirks: Quirks, iri: str, type_name: str):
-    where = f"{iri} {spec.name}"
+    # `where` strings are built only when a quirk is met: most values have none (PERFORMANCE.md)
     if spec.many:
         if not isinstance(value, list):
-            quirks.add("single-for-list", where)
+            quirks.add("single-for-list", f"{iri} {spec.name}")
             value = [value]
         items = []
         for index, element in enumerate(value):
             if element is None:
-                quirks.add("null", where)
+                quirks.add("null", f"{iri} {spec.name}")
                 continue
             repaired = _repair_scalar(spec, element, quirks, iri, index)
             if repaired is not _DROP:
                 items.append(repaired)
         return items
     if isinstance(value, list):
-        quirks.add("list-for-single", where)
+        quirks.add("list-for-single", f"{iri} {spec.name}")
         values = [_repair_scalar(spec, element, quirks, iri, index) for index, element in enumerate(value)
                   if element is not None]
         values = [v for v in values if v is not _DROP]
@@ -278,8 +282,14 @@ def _repair_value(spec: Key, value: object, quirks: Quirks, iri: str, type_name:
 
 
 def _repair_scalar(spec: Key, value: object, quirks: Quirks, iri: str, index: int | None):
-    where = f"{iri} {spec.name}"
     kind = spec.kind
+    if kind == "text" and isinstance(value, str) and not CONTROL_CHARACTERS.search(value):
+        return value  # the common case, decided without building `where`
+    if kind in ("ref", "list", "url") and isinstance(value, str):
+        stripped = value.strip()
+        if ABSOLUTE_IRI.match(stripped):
+            return stripped
+    where = f"{iri} {spec.name}"
     if kind == "object":
         if isinstance(value, dict):
             child = repair_object(value, quirks, spec.target, iri, spec.name, index)
@@ -428,6 +438,7 @@ def with_local_offset(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=dt.timezone(aware.utcoffset() or dt.timedelta()))
 
 
+@lru_cache(maxsize=65536)
 def parse_date(text: str) -> dt.date | dt.datetime | None:
     """An ISO 8601 date or date-time, or None.
 
@@ -459,7 +470,8 @@ def flatten(objects: Iterable[dict], quirks: Quirks) -> list[OParlObject]:
     types: dict[str, str] = {}
     for obj in [*top, *(child for o in top for child in _embedded(o))]:
         iri = obj["id"]
-        properties = {k: _model_value(k, v, obj) for k, v in obj.items() if k not in ("id", "type")}
+        specs = TYPES.get(_type_name(obj["type"]), _NO_KEYS)
+        properties = {k: _model_value(specs.get(k), v) for k, v in obj.items() if k not in ("id", "type")}
         known = merged.get(iri)
         if known is None:
             merged[iri] = properties
@@ -473,6 +485,7 @@ def flatten(objects: Iterable[dict], quirks: Quirks) -> list[OParlObject]:
     return [OParlObject(iri, types[iri], tuple(props.items())) for iri, props in merged.items()]
 
 
+@lru_cache(maxsize=256)
 def _type_name(type_value: str) -> str:
     m = TYPE_IRI.match(type_value)
     assert m, type_value
@@ -490,9 +503,7 @@ def _embedded(obj: dict) -> Iterator[dict]:
                 yield from _embedded(v)
 
 
-def _model_value(key: str, value: object, obj: dict):
-    type_name = _type_name(obj["type"])
-    spec = key_of(type_name, key)
+def _model_value(spec: Key | None, value: object):
     if isinstance(value, list):
         if spec is None and any(isinstance(v, (list, dict)) and not _is_object(v) for v in value):
             return OParlJson(canonical_json(value))
@@ -502,10 +513,23 @@ def _model_value(key: str, value: object, obj: dict):
 
 def _is_object(value: object) -> bool:
     return isinstance(value, dict) and "id" in value and isinstance(value.get("type"), str) \
-        and bool(TYPE_IRI.match(value["type"]))
+        and _is_type_iri(value["type"])
+
+
+@lru_cache(maxsize=256)
+def _is_type_iri(value: str) -> bool:
+    return bool(TYPE_IRI.match(value))
 
 
 def _model_scalar(spec: Key | None, value: object) -> OParlScalar:
+    if spec is not None:  # repaired values of these kinds are already scalars of their type
+        kind = spec.kind
+        if kind in _PLAIN_KINDS:
+            return value  # type: ignore[return-value]
+        if kind in _DATE_KINDS:
+            parsed = parse_date(value)  # type: ignore[arg-type]
+            assert parsed is not None
+            return parsed
     if _is_object(value):
         return OParlLink(value["id"])  # type: ignore[index]
     if spec is None:
@@ -521,6 +545,23 @@ def _model_scalar(spec: Key | None, value: object) -> OParlScalar:
         assert parsed is not None
         return parsed
     return value  # type: ignore[return-value]
+
+
+_PLAIN_KINDS = frozenset(("text", "integer", "boolean"))
+_DATE_KINDS = frozenset(("date", "datetime"))
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a bulk read or mapping builds many small objects
+    that form no cycles: its passes over them cost about a fifth of the time of OParl → RDF."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def canonical_json(value: object) -> str:
@@ -542,13 +583,14 @@ def read_oparl(data: bytes | str, source: str = "<input>", quirks: Quirks | None
     """Read one OParl JSON document. Raises DecodeError (not JSON) or InputError (JSON, but no
     OParl object in it); every tolerated quirk is one line of `warnings`."""
     quirks = quirks if quirks is not None else Quirks(source)
-    value = parse_json(data, source, quirks)
-    page = repair_document(value, source, quirks)
-    if page.next_url:
-        quirks.add("next-page", page.next_url)
-    if not page.objects:
-        raise InputError("no OParl object in it (every object lacks a type or an id)", source)
-    objects = flatten(page.objects, quirks)
+    with paused_gc():
+        value = parse_json(data, source, quirks)
+        page = repair_document(value, source, quirks)
+        if page.next_url:
+            quirks.add("next-page", page.next_url)
+        if not page.objects:
+            raise InputError("no OParl object in it (every object lacks a type or an id)", source)
+        objects = flatten(page.objects, quirks)
     return ReadResult(objects, quirks.messages(), page.next_url)
 
 
