@@ -78,13 +78,19 @@ class Output:
         graph = conversion.graph.value
         if conversion.statements is None:
             return cls(name, graph, conversion.ntriples, warnings, conversion.notes, violations)
-        # the document's own resources (its file, evidence, selectors) lie under its file IRI
-        file, under = f"<{graph}>", (f"<{graph}/", f"<{graph}#")
-        own = [t for t in conversion.statements if t[0] == file or t[0].startswith(under)]
-        shared = [t for t in conversion.statements if not (t[0] == file or t[0].startswith(under))]
-        own_bytes = ntriples(own)
-        return cls(name, graph, own_bytes + ntriples(shared), warnings, conversion.notes, violations,
-                   len(own_bytes))
+        data, own = own_first(graph, conversion.statements)
+        return cls(name, graph, data, warnings, conversion.notes, violations, own)
+
+
+def own_first(graph: str, statements: list[tuple[str, str, str]]) -> tuple[bytes, int]:
+    """A document's N-Triples with the triples about its own resources first, and their length in
+    bytes. Its own resources (its file, evidence, selectors) lie under its file IRI `graph`: no
+    other document describes them, so a writer streams them without checking for duplicates."""
+    file, under = f"<{graph}>", (f"<{graph}/", f"<{graph}#")
+    own = [t for t in statements if t[0] == file or t[0].startswith(under)]
+    shared = [t for t in statements if not (t[0] == file or t[0].startswith(under))]
+    own_bytes = ntriples(own)
+    return own_bytes + ntriples(shared), len(own_bytes)
 
 
 def read_model(document: Document, *, body: str | None = None) -> Minutes:
