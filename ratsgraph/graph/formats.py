@@ -9,10 +9,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from pyoxigraph import Quad, RdfFormat, Triple, serialize
+from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, parse, serialize
 
 from ..vocab import PREFIXES
-from .jsonld import to_jsonld
+from .jsonld import ntriples_to_jsonld, to_jsonld
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,9 @@ class OutputFormat:
     quads: bool  # keeps named graphs
     write: Callable[[list], bytes]
     aliases: tuple[str, ...] = ()
+    # Writes the union of documents given as N-Triples without building terms (the grouped
+    # formats that have such a path; `write_ntriples` below falls back to `write`).
+    from_ntriples: Callable[[list[bytes]], bytes] | None = None
 
 
 def _grouped(triples: Iterable[Triple]) -> list[Triple]:
@@ -51,7 +54,7 @@ def _oxigraph(fmt: RdfFormat, prefixes: bool = False) -> Callable[[list], bytes]
 
 
 def _jsonld(statements: list) -> bytes:
-    return to_jsonld(_grouped(statements)).encode("utf-8")
+    return to_jsonld(statements).encode("utf-8")  # groups by subject and drops duplicates itself
 
 
 FORMATS: dict[str, OutputFormat] = {}
@@ -68,7 +71,7 @@ register(OutputFormat("nquads", "application/n-quads", (".nq",), True, _oxigraph
                       ("nq", "n-quads")))
 register(OutputFormat("trig", "application/trig", (".trig",), True, _oxigraph(RdfFormat.TRIG, True)))
 register(OutputFormat("jsonld", "application/ld+json", (".jsonld", ".json"), False, _jsonld,
-                      ("json-ld",)))
+                      ("json-ld",), ntriples_to_jsonld))
 register(OutputFormat("xml", "application/rdf+xml", (".rdf", ".xml", ".owl"), False,
                       _oxigraph(RdfFormat.RDF_XML, True), ("rdfxml", "rdf/xml")))
 
@@ -88,3 +91,11 @@ def write(fmt: OutputFormat, documents: list[tuple[list[Triple], Quad | None]]) 
         quads = [Quad(t.subject, t.predicate, t.object, graph) for triples, graph in documents for t in triples]
         return fmt.write(quads)
     return fmt.write([t for triples, _ in documents for t in triples])
+
+
+def write_ntriples(fmt: OutputFormat, documents: list[tuple[bytes, str]]) -> bytes:
+    """Serialise documents, each given as (N-Triples, graph IRI)."""
+    if fmt.from_ntriples is not None and not fmt.quads:
+        return fmt.from_ntriples([data for data, _ in documents])
+    return write(fmt, [([q.triple for q in parse(data, format=RdfFormat.N_TRIPLES)], NamedNode(graph))
+                       for data, graph in documents])

@@ -14,10 +14,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from pyoxigraph import NamedNode
-
-from .formats import OutputFormat, write
-from .mapping import parse_ntriples
+from .formats import OutputFormat, write_ntriples
 
 # Lines of shared resources remembered for N-Triples (two generations of half each; ~200 bytes a line).
 RECENT_LINES = 200_000
@@ -80,7 +77,6 @@ class DocumentWriter:
     def close(self) -> None:
         """Write what waits for the whole graph (the grouped formats)."""
         if self._pending:
-            documents = [(parse_ntriples(data), NamedNode(graph)) for data, graph in self._pending]
-            self.out.write(write(self.fmt, documents))
+            self.out.write(write_ntriples(self.fmt, self._pending))
             self._pending = []
         self.out.flush()
