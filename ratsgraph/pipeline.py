@@ -87,10 +87,12 @@ def own_first(graph: str, statements: list[tuple[str, str, str]]) -> tuple[bytes
     bytes. Its own resources (its file, evidence, selectors) lie under its file IRI `graph`: no
     other document describes them, so a writer streams them without checking for duplicates."""
     file, under = f"<{graph}>", (f"<{graph}/", f"<{graph}#")
-    own = [t for t in statements if t[0] == file or t[0].startswith(under)]
-    shared = [t for t in statements if not (t[0] == file or t[0].startswith(under))]
-    own_bytes = ntriples(own)
-    return own_bytes + ntriples(shared), len(own_bytes)
+    own: list[str] = []
+    shared: list[str] = []
+    for s, p, o in statements:
+        (own if s == file or s.startswith(under) else shared).append(f"{s} {p} {o} .\n")
+    own_bytes = "".join(own).encode("utf-8")
+    return own_bytes + "".join(shared).encode("utf-8"), len(own_bytes)
 
 
 def read_model(document: Document, *, body: str | None = None) -> Minutes:

@@ -1034,14 +1034,27 @@ _PLACE_GREMIUM = re.compile(r"\b(?:Orts|Ortschafts|Ortsbei|Bezirksbei|Stadtbezir
                             r"Bezirksvertretung|Ortsbezirk)[ \t]+(?P<place2>[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*)")
 
 
+# The capitalised word (or hyphenated run of them) after a word that names a place ("im Ortsteil
+# Oberlorch", "des Ortschaftsrates Oberlorch"); the word is looked at, not consumed, so "der Stadt
+# Oberlorch" yields "Stadt" and "Oberlorch"
+_NAMED_AS_PLACE = re.compile(r"(?:Ortsteil|Ortschaft|Gemarkung|Gemeinde|Stadt|rates|rats|beirates|der|des|im)\s+"
+                             r"(?=([A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*))")
+
+
 def _places(b: _Builder, body_name: str | None) -> set[str]:
     places = {body_name.split(" ", 1)[-1]} if body_name else set()
     places |= {g.split(" ")[-1] for g in b.gremien}
+    named: set[str] | None = None
     for m in _PLACE_GREMIUM.finditer(b.view):
         place = m.group("place") or m.group("place2")
-        # a place when the text also names it as one ("im Ortsteil Oberlorch", "des Ortschaftsrates Oberlorch")
-        if re.search(rf"(?:Ortsteil|Ortschaft|Gemarkung|Gemeinde|Stadt|rates|rats|beirates|der|des|im)\s+{re.escape(place)}\b",
-                     b.view) or place in (body_name or ""):
+        if place in (body_name or ""):
+            places.add(place)
+            continue
+        # a place when the text also names it as one: the word after such a word is the place or
+        # starts with it ("im Ortsteil Oberlorch-Süd" names Oberlorch)
+        if named is None:
+            named = set(_NAMED_AS_PLACE.findall(b.view))
+        if place in named or any(w.startswith(place + "-") for w in named):
             places.add(place)
     return places
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..model import MeetingKey
 
@@ -17,6 +18,10 @@ _TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", 
                                 "ẞ": "ss"})
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=8192)
 def slug(text: str) -> str:
     """Lower-case ASCII with umlauts transliterated and runs of other characters as "-".
 
@@ -29,7 +34,7 @@ def slug(text: str) -> str:
     """
     text = text.translate(_TRANSLITERATE)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "_"
+    return _NOT_SLUG.sub("-", text).strip("-") or "_"
 
 
 class Minter:

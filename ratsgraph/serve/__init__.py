@@ -12,16 +12,29 @@ import sys
 import threading
 from collections.abc import Callable
 
-from .app import App, Request, Response
-from .http import Server, make_server
 from .settings import SETTINGS, Settings
 
 __all__ = ["SETTINGS", "App", "Request", "Response", "Server", "Settings", "make_server", "serve"]
+
+_LAZY = {"App": "app", "Request": "app", "Response": "app", "Server": "http", "make_server": "http"}
+
+
+def __getattr__(name: str):
+    """The app and the socket side, imported when first used: every `ratsgraph` command reads
+    the settings, only `serve` needs the rest."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def serve(store: str, settings: Settings, announce: Callable[[str], None] | None = None) -> None:
     """Serve a store until SIGINT or SIGTERM. Raises `StoreError`/`JobError` when the store
     cannot be opened and `OSError` when the address cannot be bound."""
+    from .app import App
+    from .http import make_server
+
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(levelname)s %(message)s")
     app = App(store, settings)
     app.start()
