@@ -776,6 +776,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every input size (a smoke test: 0.1)")
     parser.add_argument("--results", metavar="DIR", help="write the tables here (default benchmarks/results)")
+    parser.add_argument("--docs", metavar="FILE", nargs="?", const=str(ROOT / "docs" / "performance.md"),
+                        help="also write the table into FILE (default docs/performance.md) between its "
+                             "<!-- benchmark-table --> markers; rows of stages not run stay as they were")
     args = parser.parse_args(argv)
     if args.results:
         RESULTS = Path(args.results).resolve()
@@ -814,7 +817,61 @@ def main(argv: list[str] | None = None) -> int:
             {"mode": mode, "machine": info, "wall_seconds": wall, "rows": [asdict(r) for r in bench.rows],
              "details": bench.details}, indent=1, default=str), encoding="utf-8")
     print(f"written: {RESULTS / f'{stamp}-{mode}.md'} (and .json)")
+    if args.docs:
+        write_docs(Path(args.docs), bench, chosen, info, wall, mode)
+        print(f"written: {args.docs}")
     return 0
+
+
+# -- the table in the docs -------------------------------------------------------------------------------
+
+DOCS_TABLE = ("<!-- benchmark-table -->", "<!-- /benchmark-table -->")
+DOCS_MACHINE = ("<!-- benchmark-machine -->", "<!-- /benchmark-machine -->")
+DOCS_QUERIES = ("<!-- benchmark-queries -->", "<!-- /benchmark-queries -->")
+
+
+def _between(text: str, marks: tuple[str, str]) -> str:
+    start = text.find(marks[0])
+    stop = text.find(marks[1], start)
+    return text[start + len(marks[0]):stop].strip("\n") if start >= 0 and stop >= 0 else ""
+
+
+def _replace(text: str, marks: tuple[str, str], body: str) -> str:
+    start = text.find(marks[0])
+    if start < 0:
+        raise SystemExit(f"the docs have no {marks[0]} marker")
+    stop = text.find(marks[1], start)
+    end = stop + len(marks[1]) if stop >= 0 else start + len(marks[0])
+    return text[:start] + marks[0] + "\n" + body.strip("\n") + "\n" + marks[1] + text[end:]
+
+
+def write_docs(path: Path, bench: Bench, chosen: list[str], info: dict, wall: float, mode: str) -> None:
+    """The table of this run in the docs: rows of the stages run replace the rows of those stages,
+    the other rows stay (so a stage can be rerun alone); the machine and run line are updated."""
+    text = path.read_text(encoding="utf-8")
+    numbers = {stage: str(i + 1) for i, stage in enumerate(STAGES)}
+    rerun = {numbers[stage] for stage in chosen}
+    kept = [line for line in _between(text, DOCS_TABLE).splitlines()[2:]
+            if line.startswith("| ") and line[2:].split(" ", 1)[0] not in rerun]
+    ours = markdown(bench.rows).splitlines()
+    rows = sorted(kept + ours[2:], key=lambda line: line[2:].split(" ", 1)[0])  # stage order, stable
+    text = _replace(text, DOCS_TABLE, "\n".join(ours[:2] + rows))
+    when = dt.datetime.now().strftime("%Y-%m-%d")
+    runs = [line for line in _between(text, DOCS_MACHINE).splitlines()
+            if line.startswith("- stage ") and line.split()[2] not in rerun]
+    loads = bench.details.get("load_average", {})
+    runs += [f"- stage {numbers[stage]} ({stage}): {mode} run of {when}, commit {info['commit']}, load average "
+             f"{loads.get(stage, '?')} after it" for stage in chosen]
+    machine_text = (f"{info['cores']} cores ({info['cpu'] or 'unknown CPU'}), {info['memory']} memory, "
+                    f"{info['system']}, Python {info['python']}; pyoxigraph {info['pyoxigraph']}, rdflib "
+                    f"{info['rdflib']}, pyshacl {info['pyshacl']}, pyld {info['pyld']}. Last run ({', '.join(chosen)}): "
+                    f"{wall / 60:.0f} min wall.\n\n" + "\n".join(sorted(runs)))
+    text = _replace(text, DOCS_MACHINE, machine_text)
+    if "store" in chosen and DOCS_QUERIES[0] in text:
+        text = _replace(text, DOCS_QUERIES, query_table(bench.details))
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
 
 
 if __name__ == "__main__":

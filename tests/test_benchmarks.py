@@ -111,14 +111,24 @@ def test_rdflib_baseline_writes_the_same_triples(tmp_path):
 
 
 def test_quick_run_of_one_stage(tmp_path):
-    """The one command, on its cheapest stage at a tenth of the quick size: it prints the table
-    and writes the results."""
+    """The one command, on its cheapest stage at a tenth of the quick size: it prints the table,
+    writes the results, and puts its rows into the docs in place of the stage's old rows."""
+    docs = tmp_path / "performance.md"
+    docs.write_text("# P\n\n<!-- benchmark-table -->\n| stage | x |\n|---|---|\n| 3 oparl | old |\n"
+                    "| 4 shacl | kept |\n<!-- /benchmark-table -->\n\n<!-- benchmark-machine -->\n"
+                    "<!-- /benchmark-machine -->\nend\n", encoding="utf-8")
     proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--only", "oparl",
-                           "--scale", "0.1", "--results", str(tmp_path)], capture_output=True, text=True, timeout=120, cwd=ROOT)
+                           "--scale", "0.1", "--results", str(tmp_path), "--docs", str(docs)],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "3 oparl" in proc.stdout and "≥ 5× JSON-LD" in proc.stdout
     table = (tmp_path / "latest-quick-x0.1.md").read_text(encoding="utf-8")
     assert "| 3 oparl | OParl JSON → RDF" in table
+    text = docs.read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| 3 ") or line.startswith("| 4 ")]
+    assert [r.split(" | ")[0] for r in rows] == ["| 3 oparl", "| 3 oparl", "| 4 shacl"]  # JSON-LD parser, pyld; kept
+    assert "| 3 oparl | old |" not in text and "| 4 shacl | kept |" in text
+    assert "- stage 3 (oparl): quick-x0.1 run" in text and text.endswith("end\n")
 
 
 @pytest.mark.parametrize("fmt", ["nt", "turtle", "jsonld"])
