@@ -14,13 +14,14 @@ from functools import cache
 
 from pyoxigraph import Triple
 
+from ..oparl.reader import paused_gc
 from ..resources import jsonld_context
 from ..vocab import PREFIXES, RDF_TYPE, XSD
 
 _STRING = XSD + "string"
 _BOOLEAN = XSD + "boolean"
 _INTEGER = XSD + "integer"
-_TYPE = f"<{RDF_TYPE.value}>"
+_TYPE = f"<{RDF_TYPE.value}>".encode()
 
 # The JSON string of a str, as json.dumps(..., ensure_ascii=False) writes it (C where available).
 _json_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
@@ -30,6 +31,10 @@ _PREFIX_OF: dict[str, str] = {}
 for _prefix, _namespace in PREFIXES.items():
     assert _namespace.endswith(("/", "#")), _namespace  # _compact_iri relies on it
     _PREFIX_OF.setdefault(_namespace, _prefix)
+
+
+_PREFIX_BYTES = {namespace.encode(): f"{prefix}:".encode() for namespace, prefix in _PREFIX_OF.items()}
+_NAMESPACES = tuple(_PREFIX_BYTES)
 
 
 def _compact_iri(iri: str) -> str:
@@ -100,36 +105,29 @@ def _pairs(pairs: tuple[tuple[str, str], ...]) -> _Rendered:
 class _Predicate:
     """A predicate's key in the document and how it renders its objects."""
 
-    __slots__ = ("coerce", "curie", "key", "lead")
+    __slots__ = ("coerce", "curie", "key", "lead", "tail")
 
     def __init__(self, predicate: str) -> None:
         key = _compact_iri(_node_id(predicate))
-        self.key = _json_str(key)
-        self.lead = f",\n   {self.key}: "  # the key of a single value, after the previous one
+        self.key = _json_str(key).encode()
+        self.lead = b",\n   " + self.key + b": "  # the key of a single value, after the previous one
         self.coerce = _coercions().get(key)
         self.curie = ":" in key  # object IRIs of a compact key are compacted too (with "@id")
+        # The end of a literal of the datatype the key coerces to (written without "@type").
+        self.tail = f'"^^<{self.coerce}>'.encode() if self.coerce and self.coerce[0] != "@" else b"\0"
 
     def render(self, obj: str) -> _Rendered:
+        """The value of an N-Triples object under this key."""
         coerce = self.coerce
-        # Terms without escapes or raw control characters are the same text in JSON.
-        plain = "\\" not in obj and obj.isprintable()
         if obj[0] == "<" or obj[0] == "_":
-            node = obj[1:-1] if obj[0] == "<" else obj
-            if not plain:
-                node = _node_id(obj)
+            node = _node_id(obj)
             if coerce == "@id":
-                if self.curie and obj[0] == "<":
-                    node = _compact_iri(node)
-                text = f'"{node}"' if plain else _json_str(node)
+                text = _json_str(_compact_iri(node) if self.curie and obj[0] == "<" else node)
                 return text, text
-            return _pairs((("@id", f'"{node}"' if plain else _json_str(node)),))
+            return _pairs((("@id", _json_str(node)),))
         end = obj.rfind('"')
-        value = obj[1:end]
-        if plain:
-            text = obj[:end + 1]
-        else:
-            value = _unescape(value)
-            text = _json_str(value)
+        value = _unescape(obj[1:end])
+        text = _json_str(value)
         suffix = obj[end + 1:]
         if suffix[:1] == "@":
             return _pairs((("@value", text), ("@language", _json_str(suffix[1:]))))
@@ -146,14 +144,42 @@ class _Predicate:
         return _pairs((("@value", text), ("@type", _json_str(_compact_iri(datatype)))))
 
 
-# One (predicate, object) as it is written: the key, the key with its value when it is the only
-# one, the value as an array item.
-_Entry = tuple[str, str, str]
+# One (predicate, object) as it is written, in UTF-8: the key, the key with its value when it is
+# the only one, the value as an array item.
+_Entry = tuple[bytes, bytes, bytes]
+# A subject's keys: the entry of each, or where a key has more than one value, a dict of them.
+_Node = dict[bytes, _Entry | dict[_Entry, None]]
+
+# Control characters that N-Triples may hold raw (TAB) and JSON may not; ratsgraph and pyoxigraph
+# escape them all, so a term without a backslash is the same text in JSON.
+_RAW_CONTROLS = [bytes([c]) for c in (*range(0x0A), *range(0x0B, 0x20))]
 
 
-def _type_entry(obj: str) -> _Entry:
-    text = _json_str(_compact_iri(_node_id(obj)))
-    return '"type"', f',\n   "type": {text}', text
+def _type_entry(obj: bytes) -> _Entry:
+    text = _json_str(_compact_iri(_node_id(obj.decode()))).encode()
+    return b'"type"', b',\n   "type": ' + text, text
+
+
+def _entry(predicate: _Predicate, obj: bytes, plain: bool) -> _Entry:
+    """The entry of a predicate and object; the common cases first, read from the bytes."""
+    if plain and b"\\" not in obj:
+        if obj[-1] == 34 and predicate.coerce is None:  # a string: '"'
+            return predicate.key, predicate.lead + obj, obj
+        if obj.endswith(predicate.tail):  # of the datatype the key coerces to
+            text = obj[:1 - len(predicate.tail)]
+            return predicate.key, predicate.lead + text, text
+        if obj[0] == 60 and predicate.coerce == "@id":  # an IRI: '<'
+            iri = obj[1:-1]
+            if predicate.curie and iri.startswith(_NAMESPACES):
+                cut = iri.rfind(b"/")
+                cut = max(cut, iri.rfind(b"#")) + 1
+                prefix = _PREFIX_BYTES.get(iri[:cut])
+                if prefix is not None and cut < len(iri):
+                    iri = prefix + iri[cut:]
+            text = b'"' + iri + b'"'
+            return predicate.key, predicate.lead + text, text
+    single, item = predicate.render(obj.decode())
+    return predicate.key, predicate.lead + single.encode(), item.encode()
 
 
 def ntriples_to_jsonld(documents: Iterable[bytes], *, context_url: str | None = None) -> bytes:
@@ -162,58 +188,71 @@ def ntriples_to_jsonld(documents: Iterable[bytes], *, context_url: str | None = 
 
     The N-Triples are as ratsgraph and pyoxigraph write them: one triple per line, one space
     between the terms, no comments. With `context_url`, the context is referenced instead of
-    written inline."""
-    predicates: dict[str, _Predicate] = {}
-    entries: dict[str, _Entry] = {}  # by "predicate object"; most objects recur
-    nodes: dict[str, dict[str, list[_Entry]]] = {}
-    lines = dict.fromkeys(line for data in documents for line in data.decode("utf-8").split(" .\n"))
-    lines.pop("", None)
+    written inline. The lines stay bytes: UTF-8 in, UTF-8 out."""
+    with paused_gc():  # many small objects, no cycles
+        return _ntriples_to_jsonld(b"".join(documents), context_url)
+
+
+def _ntriples_to_jsonld(data: bytes, context_url: str | None) -> bytes:
+    plain = not any(c in data for c in _RAW_CONTROLS)  # memchr: faster than one pass in Python
+    predicates: dict[bytes, _Predicate] = {}
+    entries: dict[bytes, _Entry] = {}  # by "predicate object"; most objects recur
+    nodes: dict[bytes, _Node] = {}
+    lines = data.split(b" .\n")
+    if lines[-1] == b"":
+        lines.pop()
+    last = node = None
     for line in lines:
-        s, _, rest = line.partition(" ")
+        s, _, rest = line.partition(b" ")
         entry = entries.get(rest)
         if entry is None:
-            p, _, o = rest.partition(" ")
-            if p == _TYPE and o[0] == "<":
+            p, _, o = rest.partition(b" ")
+            if p == _TYPE and o[0] == 60:  # an IRI: '<'
                 entry = _type_entry(o)
             else:
                 pred = predicates.get(p)
                 if pred is None:
-                    pred = predicates[p] = _Predicate(p)
-                single, item = pred.render(o)
-                entry = pred.key, pred.lead + single, item
+                    pred = predicates[p] = _Predicate(p.decode())
+                entry = _entry(pred, o, plain)
             entries[rest] = entry
-        node = nodes.get(s)
-        if node is None:
-            nodes[s] = {entry[0]: [entry]}
-            continue
+        if s != last:  # a document's lines come grouped by subject
+            last = s
+            node = nodes.get(s)
+            if node is None:
+                node = nodes[s] = {entry[0]: entry}
+                continue
+        # A line seen before finds the same entry (one per "predicate object"): dropped here.
         values = node.get(entry[0])
         if values is None:
-            node[entry[0]] = [entry]
-        else:
-            values.append(entry)
-    return _layout(nodes, context_url)
+            node[entry[0]] = entry
+        elif type(values) is dict:
+            values[entry] = None
+        elif values is not entry:
+            node[entry[0]] = {values: None, entry: None}
+    return _layout(nodes, plain, context_url)
 
 
-def _layout(nodes: dict[str, dict[str, list[_Entry]]], context_url: str | None) -> bytes:
-    """The document text, as json.dumps(document, ensure_ascii=False, indent=1) writes it."""
+def _values(values: dict[_Entry, None]) -> bytes:
+    key = next(iter(values))[0]
+    return b",\n   " + key + b": [\n    " + b",\n    ".join([v[2] for v in values]) + b"\n   ]"
+
+
+def _layout(nodes: dict[bytes, _Node], plain: bool, context_url: str | None) -> bytes:
+    """The document, as json.dumps(document, ensure_ascii=False, indent=1) writes it, in UTF-8."""
     context = _json_str(context_url) if context_url else _context_text()
-    out = ["{\n \"@context\": ", context, ",\n \"@graph\": ["]
-    add = out.append
-    separator = "\n  {\n   \"id\": "
+    out = [b'{\n "@context": ' + context.encode() + b',\n "@graph": [']
+    add, extend = out.append, out.extend
+    opening = b'\n  {\n   "id": '
     for s, node in nodes.items():
-        add(separator)
-        separator = ",\n  {\n   \"id\": "
-        add(_json_str(_node_id(s)))
-        for values in node.values():
-            if len(values) == 1:
-                add(values[0][1])
-            else:
-                add(f",\n   {values[0][0]}: [\n    ")
-                add(",\n    ".join([v[2] for v in values]))
-                add("\n   ]")
-        add("\n  }")
-    add("\n ]\n}\n" if nodes else "]\n}\n")
-    return "".join(out).encode("utf-8")
+        add(opening)
+        opening = b'\n  },\n  {\n   "id": '
+        if plain and s[0] == 60 and b"\\" not in s:
+            add(b'"' + s[1:-1] + b'"')
+        else:
+            add(_json_str(_node_id(s.decode())).encode())
+        extend([v[1] if type(v) is tuple else _values(v) for v in node.values()])  # type: ignore[misc]
+    add(b"\n  }\n ]\n}\n" if nodes else b"]\n}\n")
+    return b"".join(out)
 
 
 def to_jsonld(triples: Iterable[Triple], *, context_url: str | None = None) -> str:
