@@ -79,26 +79,53 @@ def oparl_triples(objects: Iterable[OParlObject]) -> list[Triple]:
 
 
 def _oparl_triples(objects: list[OParlObject]) -> list[Triple]:
+    # The common values are decided by their exact type, and the terms that recur (links, types,
+    # dates, numbers) are made once: building terms and triples is most of the time (PERFORMANCE.md).
     out: list[Triple] = []
     add = out.append
     predicates: dict[str, NamedNode] = {}
+    types: dict[str, NamedNode] = {}
+    links: dict[str, NamedNode | Literal] = {}
+    # Dates by identity: the reader makes one object per date text (`parse_date` is memoised), and
+    # `objects` keeps them all alive meanwhile. (Equal aware date-times may differ in offset.)
+    stamps: dict[int, Literal] = {}
+    integers: dict[int, Literal] = {}
     meetings = {o.iri: o.values("organization") for o in objects if o.type == "Meeting"}
     for obj in objects:
         s = NamedNode(obj.iri)
-        add(Triple(s, RDF_TYPE, NamedNode(OPARL.base + obj.type)))
+        t = types.get(obj.type)
+        if t is None:
+            t = types[obj.type] = NamedNode(OPARL.base + obj.type)
+        add(Triple(s, RDF_TYPE, t))
         for key, value in obj.properties:
             p = predicates.get(key)
             if p is None:
                 p = predicates[key] = key_iri(key)
-            if isinstance(value, tuple):
-                for v in value:
-                    add(Triple(s, p, term(v)))
-            else:
-                add(Triple(s, p, term(value)))
+            for v in value if type(value) is tuple else (value,):
+                cls = type(v)
+                if cls is str:
+                    o = Literal(v)
+                elif cls is OParlLink:
+                    o = links.get(v.iri)  # type: ignore[union-attr]
+                    if o is None:
+                        o = links[v.iri] = term(v)  # type: ignore[union-attr]
+                elif cls is dt.datetime or cls is dt.date:
+                    o = stamps.get(id(v))
+                    if o is None:
+                        o = stamps[id(v)] = term(v)
+                elif cls is bool:
+                    o = _TRUE if v else _FALSE
+                elif cls is int:
+                    o = integers.get(v)  # type: ignore[arg-type]
+                    if o is None:
+                        o = integers[v] = term(v)  # type: ignore[index]
+                else:
+                    o = term(v)
+                add(Triple(s, p, o))
         if obj.type == "AgendaItem":
             keys = dict(obj.properties)
             if keys.get("deleted") is not True:
-                _result_decision(obj.iri, keys, meetings, lambda s, p, o: add(Triple(s, p, o)))
+                _result_decision(obj.iri, keys, meetings, add)
     return list(dict.fromkeys(out))
 
 
@@ -112,25 +139,26 @@ def _read_result(result: str):
 
 def _result_decision(item: str, keys: dict, meetings: dict[str, tuple[OParlScalar, ...]], add) -> None:
     """An `rg:Decision` read from the `result` of the agenda item `item` ("einstimmig
-    beschlossen"); `keys` are the item's keys, `meetings` the organizations of each meeting."""
+    beschlossen"); `keys` are the item's keys, `meetings` the organizations of each meeting,
+    `add` takes each triple."""
     result = keys.get("result")
     if not isinstance(result, str) or not result.strip():
         return
     vote = _read_result(result)
     s = NamedNode(decision_iri(item))
-    add(s, RDF_TYPE, RG.Decision)
-    add(s, RG.agendaItem, NamedNode(item))
-    add(s, RG.outcome, RG[vote.outcome or "other"])
+    add(Triple(s, RDF_TYPE, RG.Decision))
+    add(Triple(s, RG.agendaItem, NamedNode(item)))
+    add(Triple(s, RG.outcome, RG[vote.outcome or "other"]))
     if vote.outcome_detail:
-        add(s, RG.outcomeDetail, RG[vote.outcome_detail])
+        add(Triple(s, RG.outcomeDetail, RG[vote.outcome_detail]))
     if vote.unanimous is not None:
-        add(s, RG.unanimous, _TRUE if vote.unanimous else _FALSE)
+        add(Triple(s, RG.unanimous, _TRUE if vote.unanimous else _FALSE))
     for prop, count in ((RG.votesFor, vote.votes_for), (RG.votesAgainst, vote.votes_against),
                         (RG.abstentions, vote.abstentions), (RG.recusals, vote.recusals)):
         if count is not None:
-            add(s, prop, Literal(str(count), datatype=_XSD["nonNegativeInteger"]))
-    add(s, RG.resultText, Literal(result))
+            add(Triple(s, prop, Literal(str(count), datatype=_XSD["nonNegativeInteger"])))
+    add(Triple(s, RG.resultText, Literal(result)))
     meeting = keys.get("meeting")
-    organizations = meetings[meeting.iri] if isinstance(meeting, OParlLink) and meeting.iri in meetings else ()
+    organizations = meetings.get(meeting.iri, ()) if isinstance(meeting, OParlLink) else ()
     if len(organizations) == 1 and isinstance(organizations[0], OParlLink):
-        add(s, RG.decidedBy, NamedNode(organizations[0].iri))
+        add(Triple(s, RG.decidedBy, NamedNode(organizations[0].iri)))
