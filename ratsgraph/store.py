@@ -98,6 +98,96 @@ def _union_nquads(graph: GraphName, ntriples: bytes) -> bytes:
     return b"".join(line + b"\n" + line[:-2] + tail for line in ntriples.split(b"\n") if line)
 
 
+#: Line-based RDF formats: loaded into an empty store straight from the file (`_stream_file`),
+#: never held in memory.
+STREAMED_FORMATS = (RdfFormat.N_QUADS, RdfFormat.N_TRIPLES, RdfFormat.TRIG)
+
+
+def streamed_format(name: str, input_format: str | None) -> RdfFormat | None:
+    fmt = RDF_EXTENSIONS.get(Path(name).suffix.lower()) if input_format is None else None
+    return fmt if fmt in STREAMED_FORMATS else None
+
+
+@dataclass(frozen=True)
+class ScannedFile:
+    """What `scan_rdf_file` found in an RDF file: the graph of its default-graph triples
+    (`file/{sha1}`, None when it has none), quads per graph, and whether blank nodes occur."""
+
+    default: NamedNode | None
+    counts: dict[GraphName, int]
+    blank_nodes: bool
+
+
+def scan_rdf_file(name: str, fmt: RdfFormat, base: str) -> ScannedFile:
+    """Check an RDF file by parsing it once without keeping its quads, as `read_documents` would
+    read it. Raises the same typed errors as `read_documents`."""
+    path = Path(name)
+    if not path.is_file():
+        raise InputError("is a directory, not a file" if path.is_dir() else "no such file", name)
+    sha1 = hashlib.sha1()
+    blank = True
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            sha1.update(chunk)
+            blank = blank and not chunk.strip()
+    if blank:
+        raise InputError("is empty", name)
+    default = NamedNode(f"{base}file/{sha1.hexdigest()}")
+    counts: dict[GraphName, int] = {}
+    blank_nodes = False
+    try:
+        with open(path, "rb") as f:
+            for quad in parse(f, format=fmt, base_iri=base):
+                g = quad.graph_name
+                counts[g] = counts.get(g, 0) + 1
+                if isinstance(quad.subject, BlankNode) or isinstance(quad.object, BlankNode):
+                    blank_nodes = True
+    except (SyntaxError, ValueError) as err:
+        raise GraphError(f"not valid {fmt.name}: {' '.join(str(err).split())[:200]}", name) from None
+    if not counts:
+        raise GraphError(f"holds no triples ({fmt.name})", name)
+    if any(isinstance(g, BlankNode) for g in counts):
+        raise GraphError("a graph named by a blank node cannot be stored; name it with an IRI", name)
+    if DefaultGraph() not in counts:
+        return ScannedFile(None, counts, blank_nodes)
+    counts[default] = counts.get(default, 0) + counts.pop(DefaultGraph())
+    return ScannedFile(default, counts, blank_nodes)
+
+
+def _stream_file(store: Store, name: str, fmt: RdfFormat, base: str, scanned: ScannedFile) -> None:
+    """Bulk-load a checked RDF file (`scan_rdf_file`) into its graphs, its default-graph triples
+    into `scanned.default`, and everything into the union (default) graph: the file is read again
+    from disk for each, never held in memory. Only the union copy of quads goes through Python.
+
+    `bulk_load` gives the blank nodes of each call new names, so a file with blank nodes is read
+    once and each quad written twice in one `bulk_extend` (slower, but the copies stay one node)."""
+    default = scanned.default
+    if scanned.blank_nodes:
+        def both() -> Iterator[Quad]:
+            for q in _quads(name, fmt, base):
+                triple = (q.subject, q.predicate, q.object)
+                yield Quad(*triple, default) if isinstance(q.graph_name, DefaultGraph) else q
+                yield Quad(*triple)
+
+        store.bulk_extend(both())
+        return
+    if fmt == RdfFormat.N_TRIPLES:
+        store.bulk_load(path=name, format=fmt, base_iri=base, to_graph=default, lenient=True)
+        store.bulk_load(path=name, format=fmt, base_iri=base, lenient=True)
+        return
+    if default is None:
+        store.bulk_load(path=name, format=fmt, base_iri=base, lenient=True)
+    else:
+        store.bulk_extend(Quad(q.subject, q.predicate, q.object, default)
+                          if isinstance(q.graph_name, DefaultGraph) else q for q in _quads(name, fmt, base))
+    store.bulk_extend(Quad(q.subject, q.predicate, q.object) for q in _quads(name, fmt, base))
+
+
+def _quads(name: str, fmt: RdfFormat, base: str) -> Iterator[Quad]:
+    with open(name, "rb") as f:
+        yield from parse(f, format=fmt, base_iri=base, lenient=True)
+
+
 def _nquads_documents(inputs: list[str], *, base: str, body: str | None, input_format: str | None, jobs: int):
     """(input, [(LoadedDocument, its N-Quads with the union copy)] or the input's error), per input
     in order; minutes are converted by `pipeline.iter_outputs` (in `jobs` processes)."""
@@ -593,7 +683,11 @@ class GraphStore:
         """Bulk-load into `oxigraph.bulk/` (RocksDB's bulk loader: no transactions, several times
         faster than them), then put it in the place of the empty database: removed, renamed. A kill
         before the rename leaves the empty store (the temporary folder is removed by the next load);
-        a kill between removal and rename leaves no database, and the store opens empty."""
+        a kill between removal and rename leaves no database, and the store opens empty.
+
+        N-Quads, N-Triples and TriG files are checked by one parse (`scan_rdf_file`) and then
+        bulk-loaded from the file (`_stream_file`), so memory does not grow with their size; other
+        inputs are read or converted into N-Quads and bulk-loaded in batches of `BULK_BATCH_BYTES`."""
         import shutil
 
         bulk = self.path / (DATA + ".bulk")
@@ -604,9 +698,25 @@ class GraphStore:
         size = 0
         done: list[LoadedDocument] = []
         seen: set[GraphName] = set()
+        streamed = {name: fmt for name in inputs if (fmt := streamed_format(name, input_format)) is not None}
+        others = _nquads_documents([n for n in inputs if n not in streamed], base=base, body=body,
+                                   input_format=input_format, jobs=jobs)
         try:
-            for name, result in _nquads_documents(inputs, base=base, body=body, input_format=input_format,
-                                                  jobs=jobs):
+            for name in inputs:
+                if name in streamed:  # checked, then bulk-loaded from the file
+                    try:
+                        scanned = scan_rdf_file(name, streamed[name], base)
+                    except RatsgraphError as err:
+                        report.errors.append(err)
+                        continue
+                    _stream_file(fresh, name, streamed[name], base, scanned)
+                    for g, n in scanned.counts.items():
+                        report.loaded.append((name, g, n, False))
+                        if g not in seen:
+                            seen.add(g)
+                            done.append(LoadedDocument(name, g, n))
+                    continue
+                _, result = next(others)
                 if isinstance(result, RatsgraphError):
                     report.errors.append(result)
                     continue

@@ -345,3 +345,49 @@ def test_a_killed_load_leaves_the_old_state_or_the_new(tmp_path):
             assert set(store.graph_triples(DefaultGraph())) == union
         outcomes.add(graphs)
     print(f"graphs after killed loads: {sorted(outcomes)}")
+
+
+def test_streamed_load_equals_the_transactional_one(tmp_path, monkeypatch):
+    """N-Quads, N-Triples and TriG go into an empty store straight from the file (checked first,
+    then bulk-loaded twice: the graphs and the union); the result and the report are those of the
+    transactional path, and bad files are reported while the others load."""
+    nquads = ROOT / "tests" / "data" / "graphs" / "d029.nq"
+    triples = tmp_path / "extra.nt"
+    triples.write_text('<https://example.org/x> <https://example.org/p> "x" .\n'
+                       '<https://example.org/x> <https://example.org/q> _:b1 .\n', encoding="utf-8")
+    trig = tmp_path / "mixed.trig"
+    trig.write_text('<https://example.org/y> <https://example.org/p> "default" .\n'
+                    '<https://example.org/g> {\n'
+                    '<https://example.org/y> <https://example.org/p> "named", 5 .\n}\n',
+                    encoding="utf-8")
+    bad = tmp_path / "broken.nq"
+    bad.write_text('<https://example.org/a> <https://example.org/b> "ok" <https://example.org/g2> .\n'
+                   '<a> <b> .\n', encoding="utf-8")
+    blank = tmp_path / "blank.nq"
+    blank.write_text('<https://example.org/a> <https://example.org/b> "c" _:g .\n', encoding="utf-8")
+    empty = tmp_path / "empty.nq"
+    empty.write_text("\n", encoding="utf-8")
+    inputs = [str(p) for p in (nquads, bad, triples, trig, empty)]
+
+    def load(folder, streamed):
+        if not streamed:
+            monkeypatch.setattr(GraphStore, "_is_empty", lambda self: False)
+        with GraphStore.open(folder, write=True) as store:
+            report = store.load(inputs)
+            quads = {q for q in store.store}
+        monkeypatch.undo()
+        return report, quads
+
+    streamed, quads = load(tmp_path / "streamed", True)
+    plain, expected = load(tmp_path / "plain", False)
+    assert quads == expected
+    assert sorted((s, g.value, n) for s, g, n, _ in streamed.loaded) == \
+        sorted((s, g.value, n) for s, g, n, _ in plain.loaded)
+    assert [(e.source, str(e)) for e in streamed.errors] == [(e.source, str(e)) for e in plain.errors]
+    assert len(streamed.errors) == 2
+    assert any(isinstance(q.graph_name, DefaultGraph) for q in quads)
+    with GraphStore.open(tmp_path / "blank", write=True) as store:
+        report = store.load([str(blank), str(triples)])
+        assert [(e.source, e.message) for e in report.errors] == \
+            [(str(blank), "a graph named by a blank node cannot be stored; name it with an IRI")]
+        assert len(report.loaded) == 1
