@@ -191,28 +191,45 @@ def parse_type(value: object, quirks: Quirks, where: str) -> str | None:
     """The type name of an OParl type IRI (1.0 or 1.1), or None."""
     if not isinstance(value, str):
         return None
+    name, http, known, _ = _read_type(value)
+    if name is None:
+        return None
+    if http:
+        quirks.add("http-type", where)
+    if not known:
+        quirks.add("unknown-type", f"{where} {value}")
+    return name
+
+
+@lru_cache(maxsize=256)
+def _read_type(value: str) -> tuple[str | None, bool, bool, str | None]:
+    """A type value read once: its type name, whether it says http://, whether OParl 1.1 defines
+    the type, and the type IRI as given where it is kept (https, 1.0 or 1.1)."""
     m = TYPE_IRI.match(value.strip())
     if not m:
-        return None
-    if m["scheme"] == "http":
-        quirks.add("http-type", where)
-    if m["name"] not in TYPES:
-        quirks.add("unknown-type", f"{where} {value}")
-    return m["name"]
+        return None, False, False, None
+    given = value.strip()
+    kept = given if given.startswith("https:") and TYPE_IRI.match(given) else None
+    return m["name"], m["scheme"] == "http", m["name"] in TYPES, kept
 
 
 def repair_object(obj: dict, quirks: Quirks, expected: str | None = None, parent: str | None = None,
                   key: str | None = None, index: int | None = None) -> dict | None:
     """An OParl object with its quirks repaired; None when it cannot be read (no type, or no id
     and no parent to name it by). Embedded objects stay embedded."""
-    where = obj.get("id") if isinstance(obj.get("id"), str) else (f"{parent} {key}" if parent else "object")
-    type_name = parse_type(obj.get("type"), quirks, str(where))
-    if type_name is None:
-        if expected is None:
-            quirks.add("untyped", f"{where} type {obj.get('type')!r}")
-            return None
-        quirks.add("no-type", str(where))
-        type_name = expected
+    given = obj.get("type")
+    reading = _read_type(given) if type(given) is str else _NO_TYPE
+    type_name, http, known, kept = reading
+    if type_name is None or http or not known:  # a quirk to report: say where
+        iri = obj.get("id")
+        where = iri if isinstance(iri, str) else (f"{parent} {key}" if parent else "object")
+        type_name = parse_type(given, quirks, str(where))
+        if type_name is None:
+            if expected is None:
+                quirks.add("untyped", f"{where} type {given!r}")
+                return None
+            quirks.add("no-type", str(where))
+            type_name = expected
     iri = obj.get("id")
     if not isinstance(iri, str) or not iri.strip():
         if parent is None:
@@ -222,9 +239,7 @@ def repair_object(obj: dict, quirks: Quirks, expected: str | None = None, parent
         quirks.add("no-id", f"{type_name} → {iri}")
     else:
         iri = _fix_iri(iri.strip(), quirks, "id")
-    given_type = obj.get("type").strip() if isinstance(obj.get("type"), str) else ""
-    keep_type = given_type.startswith("https:") and TYPE_IRI.match(given_type)  # 1.0 stays 1.0
-    out: dict = {"id": iri, "type": given_type if keep_type else type_iri(type_name)}
+    out: dict = {"id": iri, "type": kept or type_iri(type_name)}  # 1.0 stays 1.0
     specs = TYPES.get(type_name, _NO_KEYS)
     for k, value in obj.items():
         if k in ("id", "type"):
@@ -239,10 +254,14 @@ def repair_object(obj: dict, quirks: Quirks, expected: str | None = None, parent
                 quirks.unknown_keys.setdefault(f"{type_name}.{k}", None)
             out[k] = _repair_generic(value, quirks, iri, k)
             continue
-        repaired = _repair_value(spec, value, quirks, iri, type_name)
+        if spec.many or type(value) is list:
+            repaired = _repair_value(spec, value, quirks, iri, type_name)
+        else:
+            repaired = _repair_scalar(spec, value, quirks, iri, None)
         if repaired is not _DROP:
             out[k] = repaired
-    _add_back_references(out, type_name, iri)
+    for children_key, back in _BACK_REFERENCES.get(type_name, ()):
+        _add_back_reference(out, children_key, back, iri)
     if type_name == "Meeting" and isinstance(out.get("agendaItem"), list):
         for position, item in enumerate(out["agendaItem"]):
             if isinstance(item, dict) and "order" not in item and not item.get("deleted"):
@@ -253,6 +272,8 @@ def repair_object(obj: dict, quirks: Quirks, expected: str | None = None, parent
 
 _DROP = object()
 _NO_KEYS: dict[str, Key] = {}
+_NO_TYPE: tuple[str | None, bool, bool, str | None] = (None, False, False, None)
+_IRI_KINDS = frozenset(("ref", "list", "url"))
 
 
 def _repair_value(spec: Key, value: object, quirks: Quirks, iri: str, type_name: str):
@@ -283,12 +304,23 @@ def _repair_value(spec: Key, value: object, quirks: Quirks, iri: str, type_name:
 
 def _repair_scalar(spec: Key, value: object, quirks: Quirks, iri: str, index: int | None):
     kind = spec.kind
-    if kind == "text" and isinstance(value, str) and not CONTROL_CHARACTERS.search(value):
-        return value  # the common case, decided without building `where`
-    if kind in ("ref", "list", "url") and isinstance(value, str):
-        stripped = value.strip()
-        if ABSOLUTE_IRI.match(stripped):
-            return stripped
+    cls = type(value)
+    # The common cases first, decided without building `where`.
+    if cls is str:
+        if kind == "text":
+            if value.isprintable() or not CONTROL_CHARACTERS.search(value):  # type: ignore[union-attr]
+                return value
+        elif kind in _IRI_KINDS:
+            stripped = value.strip()  # type: ignore[union-attr]
+            if _is_absolute_iri(stripped):
+                return stripped
+        elif kind in _DATE_KINDS:
+            repaired, quirk = _repair_date(kind, value)  # type: ignore[arg-type]
+            if quirk is not None:
+                quirks.add(quirk, f"{iri} {spec.name} {value!r}")
+            return repaired
+    elif (cls is int and kind == "integer") or (cls is bool and kind == "boolean"):
+        return value
     where = f"{iri} {spec.name}"
     if kind == "object":
         if isinstance(value, dict):
@@ -346,6 +378,11 @@ def _repair_scalar(spec: Key, value: object, quirks: Quirks, iri: str, index: in
             return False
         quirks.add("wrong-type", where)
         return _DROP
+    if kind in _DATE_KINDS and isinstance(value, str):
+        repaired, quirk = _repair_date(kind, value)
+        if quirk is not None:
+            quirks.add(quirk, f"{where} {value!r}")
+        return repaired
     if kind == "date":
         parsed = parse_date(value) if isinstance(value, str) else None
         if isinstance(parsed, dt.datetime):
@@ -372,6 +409,32 @@ def _repair_scalar(spec: Key, value: object, quirks: Quirks, iri: str, index: in
     raise AssertionError(kind)
 
 
+@lru_cache(maxsize=65536)
+def _repair_date(kind: str, value: str) -> tuple[object, str | None]:
+    """A date ("date") or date-time ("datetime") text as repaired (or _DROP), and the quirk met;
+    servers repeat the same few texts (created, modified), so each is read once."""
+    parsed = parse_date(value)
+    if kind == "date":
+        if isinstance(parsed, dt.datetime):
+            return parsed.date().isoformat(), "datetime-for-date"
+        if parsed is None:
+            return _DROP, "invalid-date"
+        return parsed.isoformat(), None
+    if parsed is None:
+        return _DROP, "invalid-date"
+    if not isinstance(parsed, dt.datetime):
+        return parsed.isoformat(), "date-for-datetime"
+    if parsed.tzinfo is None:
+        return with_local_offset(parsed).isoformat(), "no-offset"
+    return parsed.isoformat(), None
+
+
+@lru_cache(maxsize=65536)
+def _is_absolute_iri(value: str) -> bool:
+    """Whether a URL is an absolute IRI; the same references recur across a system's objects."""
+    return ABSOLUTE_IRI.match(value) is not None
+
+
 def _repair_generic(value: object, quirks: Quirks, iri: str, key: str):
     """A key outside OParl 1.1: kept as given (strings cleaned, embedded objects repaired)."""
     if isinstance(value, str):
@@ -389,7 +452,7 @@ def _looks_like_url(value: str) -> bool:
 
 
 def _fix_iri(value: str, quirks: Quirks, where: str) -> str:
-    if ABSOLUTE_IRI.match(value):
+    if _is_absolute_iri(value):
         return value
     quirks.add("invalid-url", f"{where} {value!r}")
     fixed = quote(value, safe=":/?#[]@!$&'()*+,;=%~.-_")
@@ -406,14 +469,17 @@ def _clean_text(value: str, quirks: Quirks, where: str) -> str:
     return value
 
 
-def _add_back_references(obj: dict, type_name: str, iri: str) -> None:
-    for (parent_type, key), back in BACK_REFERENCES.items():
-        if parent_type != type_name:
-            continue
-        children = obj.get(key)
-        for child in children if isinstance(children, list) else [children]:
-            if isinstance(child, dict) and back not in child and not child.get("deleted"):
-                child[back] = iri
+#: Per parent type, its keys of embedded children and the key by which each child refers back.
+_BACK_REFERENCES: dict[str, list[tuple[str, str]]] = {}
+for (_parent_type, _key), _back in BACK_REFERENCES.items():
+    _BACK_REFERENCES.setdefault(_parent_type, []).append((_key, _back))
+
+
+def _add_back_reference(obj: dict, key: str, back: str, iri: str) -> None:
+    children = obj.get(key)
+    for child in children if isinstance(children, list) else [children]:
+        if isinstance(child, dict) and back not in child and not child.get("deleted"):
+            child[back] = iri
 
 
 # --- dates ------------------------------------------------------------------------------------
@@ -466,16 +532,35 @@ def flatten(objects: Iterable[dict], quirks: Quirks) -> list[OParlObject]:
     more than once is one object; the first occurrence (top-level objects before embedded ones)
     wins where they differ."""
     top = list(objects)
+    everything = list(top)
+    for obj in top:
+        _collect_embedded(obj, everything)
     merged: dict[str, dict[str, object]] = {}
     types: dict[str, str] = {}
-    for obj in [*top, *(child for o in top for child in _embedded(o))]:
+    links: dict[str, OParlScalar] = {}  # a URL → its OParlLink (or the text, not being an IRI)
+    for obj in everything:
         iri = obj["id"]
-        specs = TYPES.get(_type_name(obj["type"]), _NO_KEYS)
-        properties = {k: _model_value(specs.get(k), v) for k, v in obj.items() if k not in ("id", "type")}
+        type_name = _type_name(obj["type"])
+        modes = _modes(type_name)
+        properties: dict[str, object] = {}
+        for k, v in obj.items():
+            if k == "id" or k == "type":
+                continue
+            spec, mode = modes.get(k, _UNKNOWN)
+            cls = type(v)
+            if mode is _PLAIN and cls is not list:  # already a scalar of its type
+                properties[k] = v
+            elif mode is _LINK and cls is str:
+                link = links.get(v)  # type: ignore[arg-type]
+                if link is None:
+                    link = links[v] = OParlLink(v) if _is_absolute_iri(v) else v  # type: ignore[index,arg-type]
+                properties[k] = link
+            else:
+                properties[k] = _model_value(spec, v)
         known = merged.get(iri)
         if known is None:
             merged[iri] = properties
-            types[iri] = _type_name(obj["type"])
+            types[iri] = type_name
             continue
         conflicts = [k for k, v in properties.items() if k in known and known[k] != v]
         for k, v in properties.items():
@@ -485,6 +570,18 @@ def flatten(objects: Iterable[dict], quirks: Quirks) -> list[OParlObject]:
     return [OParlObject(iri, types[iri], tuple(props.items())) for iri, props in merged.items()]
 
 
+# How flatten reads the value of a key: as it is (text, integer, boolean), as a link (a URL of a
+# `ref`, `list`, `url` or `object` key given as text), or by `_model_value`.
+_PLAIN, _LINK, _OTHER = "plain", "link", "other"
+_UNKNOWN: tuple[Key | None, str] = (None, _OTHER)
+
+
+@lru_cache(maxsize=256)
+def _modes(type_name: str) -> dict[str, tuple[Key | None, str]]:
+    return {k: (spec, _PLAIN if spec.kind in _PLAIN_KINDS else _LINK if spec.is_iri and spec.kind != "json"
+                else _OTHER) for k, spec in TYPES.get(type_name, _NO_KEYS).items()}
+
+
 @lru_cache(maxsize=256)
 def _type_name(type_value: str) -> str:
     m = TYPE_IRI.match(type_value)
@@ -492,15 +589,15 @@ def _type_name(type_value: str) -> str:
     return m["name"]
 
 
-def _embedded(obj: dict) -> Iterator[dict]:
-    """The embedded objects of an object, depth first, in the order of its keys."""
+def _collect_embedded(obj: dict, out: list[dict]) -> None:
+    """Append the embedded objects of an object, depth first, in the order of its keys."""
     for key, value in obj.items():
-        if key in ("id", "type"):
+        if key == "id" or key == "type":
             continue
-        for v in value if isinstance(value, list) else [value]:
-            if _is_object(v):
-                yield v
-                yield from _embedded(v)
+        for v in value if type(value) is list else (value,):
+            if type(v) is dict and _is_object(v):
+                out.append(v)
+                _collect_embedded(v, out)
 
 
 def _model_value(spec: Key | None, value: object):
@@ -539,7 +636,7 @@ def _model_scalar(spec: Key | None, value: object) -> OParlScalar:
     if spec.kind == "json":
         return OParlJson(canonical_json(value))
     if spec.is_iri:
-        return OParlLink(value) if isinstance(value, str) and ABSOLUTE_IRI.match(value) else value  # type: ignore
+        return OParlLink(value) if isinstance(value, str) and _is_absolute_iri(value) else value  # type: ignore
     if spec.kind in ("date", "datetime"):
         parsed = parse_date(value)  # type: ignore[arg-type]
         assert parsed is not None
