@@ -90,8 +90,41 @@ def _oparl_triples(objects: list[OParlObject]) -> list[Triple]:
     # `objects` keeps them all alive meanwhile. (Equal aware date-times may differ in offset.)
     stamps: dict[int, Literal] = {}
     integers: dict[int, Literal] = {}
+
+    def term_of(v: OParlScalar) -> NamedNode | Literal:
+        cls = type(v)
+        if cls is str:
+            return Literal(v)  # type: ignore[arg-type]
+        if cls is OParlLink:
+            o = links.get(v.iri)  # type: ignore[union-attr]
+            if o is None:
+                o = links[v.iri] = term(v)  # type: ignore[union-attr]
+            return o
+        if cls is dt.datetime or cls is dt.date:
+            o = stamps.get(id(v))
+            if o is None:
+                o = stamps[id(v)] = term(v)
+            return o
+        if cls is bool:
+            return _TRUE if v else _FALSE
+        if cls is int:
+            o = integers.get(v)  # type: ignore[arg-type]
+            if o is None:
+                o = integers[v] = term(v)  # type: ignore[index]
+            return o
+        return term(v)
+
+    # Duplicates can only come from a subject met twice, a key given twice, or one term twice in
+    # an array (`key_iri` maps distinct keys to distinct IRIs, and a decision's triples use `rg:`
+    # terms that no OParl key maps to): where none of these happens (the rule), no pass over all
+    # triples to drop them is needed.
+    subjects: set[str] = set()
+    distinct = True
     meetings = {o.iri: o.values("organization") for o in objects if o.type == "Meeting"}
     for obj in objects:
+        if obj.iri in subjects or len(dict(obj.properties)) != len(obj.properties):
+            distinct = False
+        subjects.add(obj.iri)
         s = NamedNode(obj.iri)
         t = types.get(obj.type)
         if t is None:
@@ -101,32 +134,21 @@ def _oparl_triples(objects: list[OParlObject]) -> list[Triple]:
             p = predicates.get(key)
             if p is None:
                 p = predicates[key] = key_iri(key)
-            for v in value if type(value) is tuple else (value,):
-                cls = type(v)
-                if cls is str:
-                    o = Literal(v)
-                elif cls is OParlLink:
-                    o = links.get(v.iri)  # type: ignore[union-attr]
-                    if o is None:
-                        o = links[v.iri] = term(v)  # type: ignore[union-attr]
-                elif cls is dt.datetime or cls is dt.date:
-                    o = stamps.get(id(v))
-                    if o is None:
-                        o = stamps[id(v)] = term(v)
-                elif cls is bool:
-                    o = _TRUE if v else _FALSE
-                elif cls is int:
-                    o = integers.get(v)  # type: ignore[arg-type]
-                    if o is None:
-                        o = integers[v] = term(v)  # type: ignore[index]
-                else:
-                    o = term(v)
-                add(Triple(s, p, o))
+            if type(value) is tuple:
+                terms = [term_of(v) for v in value]
+                if len(terms) > 1 and len(set(terms)) != len(terms):
+                    distinct = False
+                for o in terms:
+                    add(Triple(s, p, o))
+            elif type(value) is str:  # the most common value
+                add(Triple(s, p, Literal(value)))
+            else:
+                add(Triple(s, p, term_of(value)))
         if obj.type == "AgendaItem":
             keys = dict(obj.properties)
             if keys.get("deleted") is not True:
                 _result_decision(obj.iri, keys, meetings, add)
-    return list(dict.fromkeys(out))
+    return out if distinct else list(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=4096)
@@ -135,6 +157,12 @@ def _read_result(result: str):
     from ..extract.votes import parse_result
 
     return parse_result(result)
+
+
+# The terms of a decision, looked up once (a closed `Vocabulary` resolves each access in Python).
+_DECISION, _AGENDA_ITEM, _OUTCOME, _OUTCOME_DETAIL, _UNANIMOUS, _RESULT_TEXT, _DECIDED_BY = (
+    RG.Decision, RG.agendaItem, RG.outcome, RG.outcomeDetail, RG.unanimous, RG.resultText, RG.decidedBy)
+_COUNTS = (RG.votesFor, RG.votesAgainst, RG.abstentions, RG.recusals)
 
 
 def _result_decision(item: str, keys: dict, meetings: dict[str, tuple[OParlScalar, ...]], add) -> None:
@@ -146,19 +174,19 @@ def _result_decision(item: str, keys: dict, meetings: dict[str, tuple[OParlScala
         return
     vote = _read_result(result)
     s = NamedNode(decision_iri(item))
-    add(Triple(s, RDF_TYPE, RG.Decision))
-    add(Triple(s, RG.agendaItem, NamedNode(item)))
-    add(Triple(s, RG.outcome, RG[vote.outcome or "other"]))
+    add(Triple(s, RDF_TYPE, _DECISION))
+    add(Triple(s, _AGENDA_ITEM, NamedNode(item)))
+    add(Triple(s, _OUTCOME, RG[vote.outcome or "other"]))
     if vote.outcome_detail:
-        add(Triple(s, RG.outcomeDetail, RG[vote.outcome_detail]))
+        add(Triple(s, _OUTCOME_DETAIL, RG[vote.outcome_detail]))
     if vote.unanimous is not None:
-        add(Triple(s, RG.unanimous, _TRUE if vote.unanimous else _FALSE))
-    for prop, count in ((RG.votesFor, vote.votes_for), (RG.votesAgainst, vote.votes_against),
-                        (RG.abstentions, vote.abstentions), (RG.recusals, vote.recusals)):
+        add(Triple(s, _UNANIMOUS, _TRUE if vote.unanimous else _FALSE))
+    for prop, count in zip(_COUNTS, (vote.votes_for, vote.votes_against, vote.abstentions, vote.recusals),
+                           strict=True):
         if count is not None:
             add(Triple(s, prop, Literal(str(count), datatype=_XSD["nonNegativeInteger"])))
-    add(Triple(s, RG.resultText, Literal(result)))
+    add(Triple(s, _RESULT_TEXT, Literal(result)))
     meeting = keys.get("meeting")
     organizations = meetings.get(meeting.iri, ()) if isinstance(meeting, OParlLink) else ()
     if len(organizations) == 1 and isinstance(organizations[0], OParlLink):
-        add(Triple(s, RG.decidedBy, NamedNode(organizations[0].iri)))
+        add(Triple(s, _DECIDED_BY, NamedNode(organizations[0].iri)))
