@@ -122,7 +122,8 @@ SELECT ?resolution ?kind (COUNT(?amount) AS ?amounts) (SUM(?value) AS ?total)
 WHERE {
   { SELECT DISTINCT ?resolution ?amount ?value WHERE {
       ?resolution a rg:Resolution .
-      { ?amount rg:mentionedIn ?resolution } UNION { ?amount rg:mentionedIn ?clause . ?clause eli:is_part_of ?resolution }
+      { ?amount rg:mentionedIn ?resolution }
+      UNION { ?amount rg:mentionedIn ?clause . ?clause eli:is_part_of ?resolution }
       ?amount schema:value ?value . } }
   OPTIONAL { ?resolution rg:resolutionKind ?kind }
 }
@@ -138,7 +139,8 @@ ex:committee oparl:name "Finanzausschuss" .
 ex:m1 oparl:organization ex:council ; oparl:start "2021-03-01"^^xsd:date .
 ex:m2 oparl:organization ex:committee .
 ex:m3 oparl:start "2022-01-01"^^xsd:date .
-ex:i1 oparl:meeting ex:m1 .  ex:i2 oparl:meeting ex:m2 .  ex:i3 oparl:meeting ex:m3 .  ex:i4 oparl:meeting ex:m1, ex:m2 .
+ex:i1 oparl:meeting ex:m1 .  ex:i2 oparl:meeting ex:m2 .  ex:i3 oparl:meeting ex:m3 .
+ex:i4 oparl:meeting ex:m1, ex:m2 .
 ex:d1 a rg:Decision ; rg:agendaItem ex:i1 ; rg:decidedBy ex:committee .
 ex:d2 a rg:Decision ; rg:agendaItem ex:i1 .
 ex:d3 a rg:Decision ; rg:agendaItem ex:i2 .
