@@ -733,6 +733,9 @@ class GraphStore:
             if pending:
                 fresh.bulk_load(b"".join(pending), format=RdfFormat.N_QUADS)
             fresh.flush()
+            # the bulk loader leaves many overlapping files; compacting them once (~3 s per 1 M
+            # triples) makes the sample queries ~1.5x faster on the new store
+            fresh.optimize()
         except (SyntaxError, OSError, ValueError) as err:
             del fresh
             shutil.rmtree(bulk, ignore_errors=True)
