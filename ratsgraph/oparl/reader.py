@@ -242,7 +242,7 @@ def repair_object(obj: dict, quirks: Quirks, expected: str | None = None, parent
     out: dict = {"id": iri, "type": kept or type_iri(type_name)}  # 1.0 stays 1.0
     specs = TYPES.get(type_name, _NO_KEYS)
     for k, value in obj.items():
-        if k in ("id", "type"):
+        if k == "id" or k == "type":
             continue
         if value is None:
             quirks.add("null", f"{iri} {k}")
@@ -538,6 +538,11 @@ def flatten(objects: Iterable[dict], quirks: Quirks) -> list[OParlObject]:
     merged: dict[str, dict[str, object]] = {}
     types: dict[str, str] = {}
     links: dict[str, OParlScalar] = {}  # a URL → its OParlLink (or the text, not being an IRI)
+
+    def link(url: str) -> OParlScalar:
+        made = links[url] = OParlLink(url) if _is_absolute_iri(url) else url
+        return made
+
     for obj in everything:
         iri = obj["id"]
         type_name = _type_name(obj["type"])
@@ -550,11 +555,13 @@ def flatten(objects: Iterable[dict], quirks: Quirks) -> list[OParlObject]:
             cls = type(v)
             if mode is _PLAIN and cls is not list:  # already a scalar of its type
                 properties[k] = v
+            elif mode is _DATE and cls is str and (parsed := parse_date(v)) is not None:  # type: ignore[arg-type]
+                properties[k] = parsed
             elif mode is _LINK and cls is str:
-                link = links.get(v)  # type: ignore[arg-type]
-                if link is None:
-                    link = links[v] = OParlLink(v) if _is_absolute_iri(v) else v  # type: ignore[index,arg-type]
-                properties[k] = link
+                properties[k] = links.get(v) or link(v)  # type: ignore[arg-type]
+            elif mode is _LINK and cls is list:
+                properties[k] = tuple([(links.get(x) or link(x)) if type(x) is str else _model_scalar(spec, x)
+                                       for x in v])  # type: ignore[union-attr]
             else:
                 properties[k] = _model_value(spec, v)
         known = merged.get(iri)
@@ -570,16 +577,33 @@ def flatten(objects: Iterable[dict], quirks: Quirks) -> list[OParlObject]:
     return [OParlObject(iri, types[iri], tuple(props.items())) for iri, props in merged.items()]
 
 
-# How flatten reads the value of a key: as it is (text, integer, boolean), as a link (a URL of a
-# `ref`, `list`, `url` or `object` key given as text), or by `_model_value`.
-_PLAIN, _LINK, _OTHER = "plain", "link", "other"
+# How flatten reads the value of a key: as it is (text, integer, boolean), as a date (a date or
+# date-time given as text), as a link (a URL of a `ref`, `list`, `url` or `object` key given as
+# text), or by `_model_value`.
+_PLAIN, _DATE, _LINK, _OTHER = "plain", "date", "link", "other"
 _UNKNOWN: tuple[Key | None, str] = (None, _OTHER)
 
 
 @lru_cache(maxsize=256)
 def _modes(type_name: str) -> dict[str, tuple[Key | None, str]]:
-    return {k: (spec, _PLAIN if spec.kind in _PLAIN_KINDS else _LINK if spec.is_iri and spec.kind != "json"
-                else _OTHER) for k, spec in TYPES.get(type_name, _NO_KEYS).items()}
+    def mode(spec: Key) -> str:
+        if spec.kind in _PLAIN_KINDS:
+            return _PLAIN
+        if spec.kind in _DATE_KINDS:
+            return _DATE
+        return _LINK if spec.is_iri else _OTHER
+
+    return {k: (spec, mode(spec)) for k, spec in TYPES.get(type_name, _NO_KEYS).items()}
+
+
+@lru_cache(maxsize=256)
+def _scalar_keys(type_value: str) -> frozenset[str]:
+    """The keys of a repaired object of this type IRI that never hold an object."""
+    specs = TYPES.get(_type_name(type_value), _NO_KEYS)
+    return frozenset(("id", "type", *(k for k, spec in specs.items() if spec.kind in _SCALAR_KINDS)))
+
+
+_SCALAR_KINDS = frozenset(("text", "integer", "boolean", "date", "datetime"))
 
 
 @lru_cache(maxsize=256)
@@ -591,8 +615,9 @@ def _type_name(type_value: str) -> str:
 
 def _collect_embedded(obj: dict, out: list[dict]) -> None:
     """Append the embedded objects of an object, depth first, in the order of its keys."""
+    scalars = _scalar_keys(obj["type"])
     for key, value in obj.items():
-        if key == "id" or key == "type":
+        if key in scalars:  # "id", "type" and the keys that repair made text, numbers or dates
             continue
         for v in value if type(value) is list else (value,):
             if type(v) is dict and _is_object(v):
