@@ -120,6 +120,6 @@ def test_documents_written_from_ntriples_equal_the_term_path():
 
 
 def test_raw_control_characters_that_ntriples_allows_are_escaped_in_json():
-    data = '<https://example.org/a> <https://schema.oparl.org/1.1/name> "tab\there" .\n'.encode()
+    data = b'<https://example.org/a> <https://schema.oparl.org/1.1/name> "tab\there" .\n'
     node = json.loads(ntriples_to_jsonld([data]))["@graph"][0]
     assert node == {"id": "https://example.org/a", "oparl:name": "tab\there"}
