@@ -122,7 +122,8 @@ def _oparl_triples(objects: list[OParlObject]) -> list[Triple]:
     distinct = True
     meetings = {o.iri: o.values("organization") for o in objects if o.type == "Meeting"}
     for obj in objects:
-        if obj.iri in subjects or len(dict(obj.properties)) != len(obj.properties):
+        keys = dict(obj.properties)
+        if obj.iri in subjects or len(keys) != len(obj.properties):
             distinct = False
         subjects.add(obj.iri)
         s = NamedNode(obj.iri)
@@ -134,18 +135,18 @@ def _oparl_triples(objects: list[OParlObject]) -> list[Triple]:
             p = predicates.get(key)
             if p is None:
                 p = predicates[key] = key_iri(key)
-            if type(value) is tuple:
+            cls = type(value)
+            if cls is str:  # the most common value
+                add(Triple(s, p, Literal(value)))
+            elif cls is tuple:
                 terms = [term_of(v) for v in value]
                 if len(terms) > 1 and len(set(terms)) != len(terms):
                     distinct = False
                 for o in terms:
                     add(Triple(s, p, o))
-            elif type(value) is str:  # the most common value
-                add(Triple(s, p, Literal(value)))
             else:
                 add(Triple(s, p, term_of(value)))
         if obj.type == "AgendaItem":
-            keys = dict(obj.properties)
             if keys.get("deleted") is not True:
                 _result_decision(obj.iri, keys, meetings, add)
     return out if distinct else list(dict.fromkeys(out))
