@@ -28,6 +28,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -80,25 +81,46 @@ class Outcome:
         return (self.capped or (self.skipped is not None and self.skipped != NOT_RUN)) and not self.runs
 
 
-def _wait(proc: subprocess.Popen, deadline: float | None) -> tuple[int | None, float]:
-    """Wait for a child until the deadline: (exit status or None when still running, max RSS MB)."""
+def _launch(cmd: list[str], **popen) -> subprocess.Popen:
+    """Start a measured command through `peak.py`, which records the command's own peak RSS
+    (started directly, it would inherit this process's peak: Linux keeps it across fork and exec)."""
+    fd, peak_file = tempfile.mkstemp(prefix="peak-", suffix=".txt")
+    os.close(fd)
+    proc = subprocess.Popen([PYTHON, "-I", "-S", str(HERE / "peak.py"), peak_file, *cmd],
+                            start_new_session=True, cwd=ROOT, **popen)
+    proc.peak_file = peak_file  # type: ignore[attr-defined]
+    return proc
+
+
+def _peak(proc: subprocess.Popen) -> float | None:
+    """The peak RSS in MB that `peak.py` recorded (None when the command was killed)."""
+    path = proc.peak_file  # type: ignore[attr-defined]
+    try:
+        text = Path(path).read_text().strip()
+        return int(text) / 1024 if text else None
+    finally:
+        Path(path).unlink(missing_ok=True)
+
+
+def _wait(proc: subprocess.Popen, deadline: float | None) -> tuple[int | None, float | None]:
+    """Wait for a child until the deadline: (exit status or None when still running, peak MB)."""
     while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        pid, status, _usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             proc.returncode = os.waitstatus_to_exitcode(status)
-            return proc.returncode, usage.ru_maxrss / 1024
+            return proc.returncode, _peak(proc)
         if deadline is not None and time.monotonic() > deadline:
-            return None, 0.0
+            return None, None
         time.sleep(0.02)
 
 
-def _kill(proc: subprocess.Popen) -> float:
+def _kill(proc: subprocess.Popen) -> float | None:
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
-    _pid, _status, usage = os.wait4(proc.pid, 0)
-    return usage.ru_maxrss / 1024
+    os.wait4(proc.pid, 0)
+    return _peak(proc)
 
 
 def _log(name: str) -> Path:
@@ -115,7 +137,7 @@ def run_command(name: str, cmd: list[str], runs: int, cap: float, once_over: flo
             before_run()
         with _log(name).open("a") as log:
             start = time.monotonic()
-            proc = subprocess.Popen(cmd, stdout=log, stderr=log, start_new_session=True, cwd=ROOT)
+            proc = _launch(cmd, stdout=log, stderr=log)
             status, peak = _wait(proc, start + cap)
             seconds = time.monotonic() - start
         if status is None:
@@ -126,7 +148,7 @@ def run_command(name: str, cmd: list[str], runs: int, cap: float, once_over: flo
             out.error = f"exit {status} (see {_log(name)})"
             break
         out.runs.append({"seconds": seconds, "peak_mb": peak})
-        out.peak_mb = max(out.peak_mb or 0, peak)
+        out.peak_mb = max(out.peak_mb or 0, peak or 0)
         if once_over is not None and seconds > once_over:
             break
     return out
@@ -137,7 +159,7 @@ def run_task(name: str, cmd: list[str], cap: float, setup_cap: float, once_over:
     """Run a task that speaks the protocol of tasks.py: a ready line, then one line per run."""
     out = Outcome()
     log = _log(name).open("a")
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log, start_new_session=True, cwd=ROOT, text=True)
+    proc = _launch(cmd, stdout=subprocess.PIPE, stderr=log, text=True)
     sel = selectors.DefaultSelector()
     sel.register(proc.stdout, selectors.EVENT_READ)
     deadline = time.monotonic() + setup_cap
@@ -509,7 +531,7 @@ class Bench:
             self.details["oparl"][engine] = asdict(base)
             ratio, ok = speedup(t, base, cap, 5)
             base_triples = base.runs[0].get("triples") if base.runs else None
-            self.add(Row("3 oparl", "OParl JSON → RDF (read, repair, map)", label,
+            self.add(Row("3 oparl", "OParl JSON → N-Triples (read, repair, map)", label,
                          f"{secs(t)}: {triples:,} triples" if t else describe_base(ours, c["cap"]), what,
                          describe_base(base, cap) + (f": {base_triples:,} triples" if base_triples else ""),
                          ratio, "≥ 5× JSON-LD", ok, mb(ours.peak_mb)))

@@ -84,8 +84,10 @@ def rdf_stage(folder: str, fmt: str, runs: int) -> None:
 # -- stage 3: OParl JSON → RDF ----------------------------------------------------------------------
 
 def oparl(folder: str, runs: int) -> None:
-    """read_oparl (parse, repair, flatten) + oparl_triples of every JSON file of a system."""
-    from ratsgraph.graph.oparl import oparl_triples
+    """read_oparl (parse, repair, flatten) of every JSON file of a system, then its N-Triples
+    (`oparl_statements`, as `ratsgraph convert --no-validate` writes them)."""
+    from ratsgraph.graph.mapping import ntriples
+    from ratsgraph.graph.oparl import oparl_statements
     from ratsgraph.oparl.reader import read_oparl
 
     pages = [(p.name, p.read_bytes()) for p in input_files(folder, (".json",))]
@@ -93,8 +95,8 @@ def oparl(folder: str, runs: int) -> None:
     for run in range(runs):
         start = time.perf_counter()
         objects = [o for name, data in pages for o in read_oparl(data, name).objects]
-        triples = oparl_triples(objects)
-        emit(run=run, seconds=time.perf_counter() - start, triples=len(triples), objects=len(objects))
+        data = ntriples(oparl_statements(objects))
+        emit(run=run, seconds=time.perf_counter() - start, triples=data.count(b"\n"), objects=len(objects))
 
 
 # -- stage 4: SHACL ----------------------------------------------------------------------------------

@@ -123,7 +123,7 @@ def test_quick_run_of_one_stage(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "3 oparl" in proc.stdout and "≥ 5× JSON-LD" in proc.stdout
     table = (tmp_path / "latest-quick-x0.1.md").read_text(encoding="utf-8")
-    assert "| 3 oparl | OParl JSON → RDF" in table
+    assert "| 3 oparl | OParl JSON → N-Triples" in table
     text = docs.read_text(encoding="utf-8")
     rows = [line for line in text.splitlines() if line.startswith("| 3 ") or line.startswith("| 4 ")]
     assert [r.split(" | ")[0] for r in rows] == ["| 3 oparl", "| 3 oparl", "| 4 shacl"]  # JSON-LD parser, pyld; kept
@@ -143,3 +143,20 @@ def test_rdf_stage_task_writes_what_convert_writes(tmp_path, fmt):
     run = json.loads(proc.stdout.splitlines()[-1])
     ours = {t for r in convert_paths(paths) for t in r.triples}
     assert run["triples"] >= len(ours) > 0 and run["bytes"] > 0
+
+
+def test_peak_memory_is_the_commands_own_not_the_runners(tmp_path):
+    """Started from a runner that holds 300 MB, a small command's recorded peak is its own; the
+    launcher passes the command's exit status on."""
+    script = f"""
+import subprocess, sys
+held = bytearray(300 * 1024 * 1024)
+held[::4096] = b"x" * len(held[::4096])
+code = subprocess.call([sys.executable, "-I", "-S", {str(ROOT / "benchmarks" / "peak.py")!r}, {str(tmp_path / "peak")!r},
+                        sys.executable, "-c", "import sys; sys.exit(3)"])
+sys.exit(code)
+"""
+    proc = subprocess.run([sys.executable, "-c", script], timeout=60)
+    assert proc.returncode == 3
+    peak_mb = int((tmp_path / "peak").read_text()) / 1024
+    assert 1 < peak_mb < 100

@@ -4,12 +4,15 @@ them when none can), and keeps the order of objects and keys."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from pyoxigraph import Literal, NamedNode
 
+from ratsgraph.errors import RatsgraphError
 from ratsgraph.graph.oparl import oparl_triples
 from ratsgraph.model import OParlLink, OParlObject
+from ratsgraph.oparl.reader import read_oparl
 
 M = "https://oparl.example.org/meeting/1"
 BERLIN = dt.timezone(dt.timedelta(hours=1))
@@ -50,3 +53,26 @@ def test_order_and_terms_without_duplicates():
         (item, "order", Literal("3", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
         (item, "modified", stamp),
     ]
+
+
+def test_statements_are_the_triples_as_n_triples_terms():
+    """`oparl_statements` (what `convert` writes) parses back to `oparl_triples` (what validation
+    and the store take), triple for triple and in order, on a quirky system and on the examples."""
+    from ratsgraph.graph.mapping import ntriples, parse_ntriples
+    from ratsgraph.graph.oparl import oparl_statements
+
+    folders = [Path(__file__).parent / "data" / "oparl-quirks"]
+    examples = Path(__file__).parent.parent.parent / "shared" / "oparl" / "examples"
+    if examples.is_dir():
+        folders.append(examples)
+    for folder in folders:
+        objects = []
+        for path in sorted(folder.rglob("*.json")):
+            try:
+                objects += read_oparl(path.read_bytes(), path.name).objects
+            except RatsgraphError:
+                continue
+        assert objects, folder
+        assert parse_ntriples(ntriples(oparl_statements(objects))) == oparl_triples(objects)
+    for objects in CASES.values():
+        assert parse_ntriples(ntriples(oparl_statements(objects))) == oparl_triples(objects)

@@ -18,12 +18,14 @@ from pyoxigraph import Literal, NamedNode, Triple
 from ..model import OParlJson, OParlLink, OParlObject, OParlScalar
 from ..oparl.reader import paused_gc
 from ..vocab import OPARL, RDF_TYPE, RG, XSD
+from .mapping import _str as _nt_str
 
 RDF_JSON = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON")
 _XSD = {name: NamedNode(XSD + name) for name in
         ("string", "boolean", "integer", "nonNegativeInteger", "double", "date", "dateTime")}
 _TRUE = Literal("true", datatype=_XSD["boolean"])
 _FALSE = Literal("false", datatype=_XSD["boolean"])
+_NT_TRUE, _NT_FALSE, _NT_INTEGER = str(_TRUE), str(_FALSE), str(_XSD["integer"])
 
 #: Characters a JSON key may keep in its `oparl:` IRI; others are percent-encoded.
 KEY_SAFE = "-._~:@!$&'()*+,;="
@@ -149,6 +151,93 @@ def _oparl_triples(objects: list[OParlObject]) -> list[Triple]:
         if obj.type == "AgendaItem":
             if keys.get("deleted") is not True:
                 _result_decision(obj.iri, keys, meetings, add)
+    return out if distinct else list(dict.fromkeys(out))
+
+
+def oparl_statements(objects: Iterable[OParlObject]) -> list[tuple[str, str, str]]:
+    """The triples of OParl objects as N-Triples terms (`mapping.minutes_statements` does the
+    same for minutes): `oparl_triples` parsed from them equals `oparl_triples`, in order. Plain
+    strings are the fast path to a file or a store: no pyoxigraph term is built."""
+    with paused_gc():
+        return _oparl_statements(list(objects))
+
+
+def _node(iri: str, nodes: dict[str, str]) -> str:
+    """"<iri>" of an IRI, checked by pyoxigraph once (an invalid one raises ValueError, as
+    NamedNode does)."""
+    token = nodes.get(iri)
+    if token is None:
+        token = nodes[iri] = str(NamedNode(iri))
+    return token
+
+
+def _oparl_statements(objects: list[OParlObject]) -> list[tuple[str, str, str]]:
+    out: list[tuple[str, str, str]] = []
+    add = out.append
+    nodes: dict[str, str] = {}
+    predicates: dict[str, str] = {}
+    types: dict[str, str] = {}
+    links: dict[str, str] = {}
+    stamps: dict[int, str] = {}  # dates by identity, as in `_oparl_triples`
+    rdf_type = str(RDF_TYPE)
+    text = _nt_str
+
+    def term_of(v: OParlScalar) -> str:
+        cls = type(v)
+        if cls is str:
+            return text(v)  # type: ignore[arg-type]
+        if cls is OParlLink:
+            o = links.get(v.iri)  # type: ignore[union-attr]
+            if o is None:
+                try:
+                    o = str(NamedNode(v.iri))  # type: ignore[union-attr]
+                except ValueError:
+                    o = text(v.iri)  # type: ignore[union-attr]
+                links[v.iri] = o  # type: ignore[union-attr]
+            return o
+        if cls is dt.datetime or cls is dt.date:
+            o = stamps.get(id(v))
+            if o is None:
+                o = stamps[id(v)] = str(term(v))
+            return o
+        if cls is bool:
+            return _NT_TRUE if v else _NT_FALSE
+        if cls is int:
+            return f'"{v}"^^{_NT_INTEGER}'
+        return str(term(v))
+
+    subjects: set[str] = set()
+    distinct = True
+    meetings = {o.iri: o.values("organization") for o in objects if o.type == "Meeting"}
+    for obj in objects:
+        keys = dict(obj.properties)
+        if obj.iri in subjects or len(keys) != len(obj.properties):
+            distinct = False
+        subjects.add(obj.iri)
+        s = _node(obj.iri, nodes)
+        t = types.get(obj.type)
+        if t is None:
+            t = types[obj.type] = str(NamedNode(OPARL.base + obj.type))
+        add((s, rdf_type, t))
+        for key, value in obj.properties:
+            p = predicates.get(key)
+            if p is None:
+                p = predicates[key] = str(key_iri(key))
+            cls = type(value)
+            if cls is str:  # the most common value
+                add((s, p, text(value)))
+            elif cls is tuple:
+                terms = [term_of(v) for v in value]
+                if len(terms) > 1 and len(set(terms)) != len(terms):
+                    distinct = False
+                for o in terms:
+                    add((s, p, o))
+            else:
+                add((s, p, term_of(value)))
+        if obj.type == "AgendaItem":
+            if keys.get("deleted") is not True:
+                _result_decision(obj.iri, keys, meetings, lambda t: add((str(t.subject), str(t.predicate),
+                                                                          str(t.object))))
     return out if distinct else list(dict.fromkeys(out))
 
 
