@@ -109,17 +109,14 @@ def map_model(document: Document, minutes: Minutes, *, base: str = DEFAULT_BASE,
     """The triples of a model, validated with the shapes that fit its source: the OParl profile
     for OParl JSON (its objects carry no extraction provenance), the default shapes for minutes."""
     if minutes.oparl:
-        from .graph.oparl import oparl_statements, oparl_triples
+        from .graph.oparl import oparl_statements
 
-        if validate:  # the checks want pyoxigraph terms, built directly (cheaper than parsing)
-            triples = oparl_triples(minutes.oparl)
-            return Conversion(document, minutes, graph_name(minutes, base), validate_oparl(triples), _triples=triples)
-        return Conversion(document, minutes, graph_name(minutes, base),
-                          statements=tuple(oparl_statements(minutes.oparl)))
-    conversion = Conversion(document, minutes, graph_name(minutes, base),
-                            statements=tuple(minutes_statements(minutes, base)))
+        statements, check = oparl_statements(minutes.oparl), validate_oparl
+    else:
+        statements, check = minutes_statements(minutes, base), validate_triples
+    conversion = Conversion(document, minutes, graph_name(minutes, base), statements=tuple(statements))
     if validate:
-        conversion = replace(conversion, report=validate_triples(conversion.triples), _triples=conversion.triples)
+        conversion = replace(conversion, report=check(conversion.triples), _triples=conversion.triples)
     return conversion
 
 

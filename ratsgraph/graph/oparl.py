@@ -4,7 +4,9 @@ would read it, with the OParl `id` as the subject IRI.
 Arrays become repeated values, references and URLs IRIs, embedded objects resources of their
 own, dates `xsd:date` and date-times `xsd:dateTime`, GeoJSON an `rdf:JSON` literal. The
 `result` of an agenda item is also read as an `rg:Decision` (outcome, unanimity, counts).
-Triples are built directly as pyoxigraph terms, in a deterministic order (PERFORMANCE.md)."""
+Triples are written as N-Triples terms (plain strings), as `mapping.minutes_statements` writes
+those of minutes, in a deterministic order; `oparl_triples` parses them where pyoxigraph terms
+are wanted (PERFORMANCE.md)."""
 
 from __future__ import annotations
 
@@ -13,19 +15,19 @@ from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import quote
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import NamedNode, Triple
 
 from ..model import OParlJson, OParlLink, OParlObject, OParlScalar
 from ..oparl.reader import paused_gc
 from ..vocab import OPARL, RDF_TYPE, RG, XSD
-from .mapping import _str as _nt_str
+from .mapping import _str, ntriples, parse_ntriples
 
-RDF_JSON = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON")
-_XSD = {name: NamedNode(XSD + name) for name in
-        ("string", "boolean", "integer", "nonNegativeInteger", "double", "date", "dateTime")}
-_TRUE = Literal("true", datatype=_XSD["boolean"])
-_FALSE = Literal("false", datatype=_XSD["boolean"])
-_NT_TRUE, _NT_FALSE, _NT_INTEGER = str(_TRUE), str(_FALSE), str(_XSD["integer"])
+RDF_JSON = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON>"
+_XSD = {name: f"<{XSD}{name}>" for name in ("boolean", "integer", "nonNegativeInteger", "double", "date",
+                                             "dateTime")}
+_TRUE = f'"true"^^{_XSD["boolean"]}'
+_FALSE = f'"false"^^{_XSD["boolean"]}'
+_TYPE = str(RDF_TYPE)
 
 #: Characters a JSON key may keep in its `oparl:` IRI; others are percent-encoded.
 KEY_SAFE = "-._~:@!$&'()*+,;="
@@ -50,53 +52,59 @@ def decision_iri(agenda_item: str) -> str:
     return f"{agenda_item}/decision/result"
 
 
-def term(value: OParlScalar):
-    """The RDF term of one value."""
+def term(value: OParlScalar) -> str:
+    """The N-Triples term of one value."""
     if type(value) is str:  # the most common value, decided first
-        return Literal(value)
+        return _str(value)
     if isinstance(value, OParlLink):
         try:
-            return NamedNode(value.iri)
+            return str(NamedNode(value.iri))
         except ValueError:
-            return Literal(value.iri)
+            return _str(value.iri)
     if isinstance(value, bool):
         return _TRUE if value else _FALSE
     if isinstance(value, int):
-        return Literal(str(value), datatype=_XSD["integer"])
+        return f'"{value}"^^{_XSD["integer"]}'
     if isinstance(value, float):
-        return Literal(repr(value), datatype=_XSD["double"])
+        return f'{_str(repr(value))}^^{_XSD["double"]}'
     if isinstance(value, dt.datetime):
-        return Literal(value.isoformat(), datatype=_XSD["dateTime"])
+        return f'"{value.isoformat()}"^^{_XSD["dateTime"]}'
     if isinstance(value, dt.date):
-        return Literal(value.isoformat(), datatype=_XSD["date"])
+        return f'"{value.isoformat()}"^^{_XSD["date"]}'
     if isinstance(value, OParlJson):
-        return Literal(value.text, datatype=RDF_JSON)
-    return Literal(str(value))
+        return f"{_str(value.text)}^^{RDF_JSON}"
+    return _str(str(value))
 
 
 def oparl_triples(objects: Iterable[OParlObject]) -> list[Triple]:
-    """The triples of OParl objects, without duplicates, in the order of the objects and keys."""
+    """The triples of OParl objects as pyoxigraph terms: `oparl_statements`, parsed."""
+    return parse_ntriples(ntriples(oparl_statements(objects)))
+
+
+def oparl_statements(objects: Iterable[OParlObject]) -> list[tuple[str, str, str]]:
+    """The triples of OParl objects as N-Triples terms, without duplicates, in the order of the
+    objects and keys: the fast path to a file or a store (no pyoxigraph term is built)."""
     with paused_gc():
-        return _oparl_triples(list(objects))
+        return _oparl_statements(list(objects))
 
 
-def _oparl_triples(objects: list[OParlObject]) -> list[Triple]:
-    # The common values are decided by their exact type, and the terms that recur (links, types,
-    # dates, numbers) are made once: building terms and triples is most of the time (PERFORMANCE.md).
-    out: list[Triple] = []
+def _oparl_statements(objects: list[OParlObject]) -> list[tuple[str, str, str]]:
+    # The common values are decided by their exact type, and the terms that recur (subjects,
+    # links, types, dates) are made once: building terms is most of the time (PERFORMANCE.md).
+    out: list[tuple[str, str, str]] = []
     add = out.append
-    predicates: dict[str, NamedNode] = {}
-    types: dict[str, NamedNode] = {}
-    links: dict[str, NamedNode | Literal] = {}
+    nodes: dict[str, str] = {}
+    predicates: dict[str, str] = {}
+    types: dict[str, str] = {}
+    links: dict[str, str] = {}
     # Dates by identity: the reader makes one object per date text (`parse_date` is memoised), and
     # `objects` keeps them all alive meanwhile. (Equal aware date-times may differ in offset.)
-    stamps: dict[int, Literal] = {}
-    integers: dict[int, Literal] = {}
+    stamps: dict[int, str] = {}
 
-    def term_of(v: OParlScalar) -> NamedNode | Literal:
+    def term_of(v: OParlScalar) -> str:
         cls = type(v)
         if cls is str:
-            return Literal(v)  # type: ignore[arg-type]
+            return _str(v)  # type: ignore[arg-type]
         if cls is OParlLink:
             o = links.get(v.iri)  # type: ignore[union-attr]
             if o is None:
@@ -109,11 +117,6 @@ def _oparl_triples(objects: list[OParlObject]) -> list[Triple]:
             return o
         if cls is bool:
             return _TRUE if v else _FALSE
-        if cls is int:
-            o = integers.get(v)  # type: ignore[arg-type]
-            if o is None:
-                o = integers[v] = term(v)  # type: ignore[index]
-            return o
         return term(v)
 
     # Duplicates can only come from a subject met twice, a key given twice, or one term twice in
@@ -128,104 +131,20 @@ def _oparl_triples(objects: list[OParlObject]) -> list[Triple]:
         if obj.iri in subjects or len(keys) != len(obj.properties):
             distinct = False
         subjects.add(obj.iri)
-        s = NamedNode(obj.iri)
-        t = types.get(obj.type)
-        if t is None:
-            t = types[obj.type] = NamedNode(OPARL.base + obj.type)
-        add(Triple(s, RDF_TYPE, t))
-        for key, value in obj.properties:
-            p = predicates.get(key)
-            if p is None:
-                p = predicates[key] = key_iri(key)
-            cls = type(value)
-            if cls is str:  # the most common value
-                add(Triple(s, p, Literal(value)))
-            elif cls is tuple:
-                terms = [term_of(v) for v in value]
-                if len(terms) > 1 and len(set(terms)) != len(terms):
-                    distinct = False
-                for o in terms:
-                    add(Triple(s, p, o))
-            else:
-                add(Triple(s, p, term_of(value)))
-        if obj.type == "AgendaItem":
-            if keys.get("deleted") is not True:
-                _result_decision(obj.iri, keys, meetings, add)
-    return out if distinct else list(dict.fromkeys(out))
-
-
-def oparl_statements(objects: Iterable[OParlObject]) -> list[tuple[str, str, str]]:
-    """The triples of OParl objects as N-Triples terms (`mapping.minutes_statements` does the
-    same for minutes): `oparl_triples` parsed from them equals `oparl_triples`, in order. Plain
-    strings are the fast path to a file or a store: no pyoxigraph term is built."""
-    with paused_gc():
-        return _oparl_statements(list(objects))
-
-
-def _node(iri: str, nodes: dict[str, str]) -> str:
-    """"<iri>" of an IRI, checked by pyoxigraph once (an invalid one raises ValueError, as
-    NamedNode does)."""
-    token = nodes.get(iri)
-    if token is None:
-        token = nodes[iri] = str(NamedNode(iri))
-    return token
-
-
-def _oparl_statements(objects: list[OParlObject]) -> list[tuple[str, str, str]]:
-    out: list[tuple[str, str, str]] = []
-    add = out.append
-    nodes: dict[str, str] = {}
-    predicates: dict[str, str] = {}
-    types: dict[str, str] = {}
-    links: dict[str, str] = {}
-    stamps: dict[int, str] = {}  # dates by identity, as in `_oparl_triples`
-    rdf_type = str(RDF_TYPE)
-    text = _nt_str
-
-    def term_of(v: OParlScalar) -> str:
-        cls = type(v)
-        if cls is str:
-            return text(v)  # type: ignore[arg-type]
-        if cls is OParlLink:
-            o = links.get(v.iri)  # type: ignore[union-attr]
-            if o is None:
-                try:
-                    o = str(NamedNode(v.iri))  # type: ignore[union-attr]
-                except ValueError:
-                    o = text(v.iri)  # type: ignore[union-attr]
-                links[v.iri] = o  # type: ignore[union-attr]
-            return o
-        if cls is dt.datetime or cls is dt.date:
-            o = stamps.get(id(v))
-            if o is None:
-                o = stamps[id(v)] = str(term(v))
-            return o
-        if cls is bool:
-            return _NT_TRUE if v else _NT_FALSE
-        if cls is int:
-            return f'"{v}"^^{_NT_INTEGER}'
-        return str(term(v))
-
-    subjects: set[str] = set()
-    distinct = True
-    meetings = {o.iri: o.values("organization") for o in objects if o.type == "Meeting"}
-    for obj in objects:
-        keys = dict(obj.properties)
-        if obj.iri in subjects or len(keys) != len(obj.properties):
-            distinct = False
-        subjects.add(obj.iri)
-        s = _node(obj.iri, nodes)
+        s = nodes.get(obj.iri)
+        if s is None:  # checked by pyoxigraph once: an invalid IRI raises ValueError
+            s = nodes[obj.iri] = str(NamedNode(obj.iri))
         t = types.get(obj.type)
         if t is None:
             t = types[obj.type] = str(NamedNode(OPARL.base + obj.type))
-        add((s, rdf_type, t))
+        add((s, _TYPE, t))
         for key, value in obj.properties:
             p = predicates.get(key)
             if p is None:
                 p = predicates[key] = str(key_iri(key))
             cls = type(value)
             if cls is str:  # the most common value
-                add((s, p, text(value)))
+                add((s, p, _str(value)))
             elif cls is tuple:
                 terms = [term_of(v) for v in value]
                 if len(terms) > 1 and len(set(terms)) != len(terms):
@@ -236,8 +155,7 @@ def _oparl_statements(objects: list[OParlObject]) -> list[tuple[str, str, str]]:
                 add((s, p, term_of(value)))
         if obj.type == "AgendaItem":
             if keys.get("deleted") is not True:
-                _result_decision(obj.iri, keys, meetings, lambda t: add((str(t.subject), str(t.predicate),
-                                                                          str(t.object))))
+                _result_decision(obj.iri, keys, meetings, add)
     return out if distinct else list(dict.fromkeys(out))
 
 
@@ -249,34 +167,35 @@ def _read_result(result: str):
     return parse_result(result)
 
 
-# The terms of a decision, looked up once (a closed `Vocabulary` resolves each access in Python).
+# The terms of a decision, written once.
 _DECISION, _AGENDA_ITEM, _OUTCOME, _OUTCOME_DETAIL, _UNANIMOUS, _RESULT_TEXT, _DECIDED_BY = (
-    RG.Decision, RG.agendaItem, RG.outcome, RG.outcomeDetail, RG.unanimous, RG.resultText, RG.decidedBy)
-_COUNTS = (RG.votesFor, RG.votesAgainst, RG.abstentions, RG.recusals)
+    str(RG[name]) for name in ("Decision", "agendaItem", "outcome", "outcomeDetail", "unanimous", "resultText",
+                               "decidedBy"))
+_COUNTS = tuple(str(RG[name]) for name in ("votesFor", "votesAgainst", "abstentions", "recusals"))
 
 
 def _result_decision(item: str, keys: dict, meetings: dict[str, tuple[OParlScalar, ...]], add) -> None:
     """An `rg:Decision` read from the `result` of the agenda item `item` ("einstimmig
     beschlossen"); `keys` are the item's keys, `meetings` the organizations of each meeting,
-    `add` takes each triple."""
+    `add` takes each triple (N-Triples terms)."""
     result = keys.get("result")
     if not isinstance(result, str) or not result.strip():
         return
     vote = _read_result(result)
-    s = NamedNode(decision_iri(item))
-    add(Triple(s, RDF_TYPE, _DECISION))
-    add(Triple(s, _AGENDA_ITEM, NamedNode(item)))
-    add(Triple(s, _OUTCOME, RG[vote.outcome or "other"]))
+    s = str(NamedNode(decision_iri(item)))
+    add((s, _TYPE, _DECISION))
+    add((s, _AGENDA_ITEM, str(NamedNode(item))))
+    add((s, _OUTCOME, str(RG[vote.outcome or "other"])))
     if vote.outcome_detail:
-        add(Triple(s, _OUTCOME_DETAIL, RG[vote.outcome_detail]))
+        add((s, _OUTCOME_DETAIL, str(RG[vote.outcome_detail])))
     if vote.unanimous is not None:
-        add(Triple(s, _UNANIMOUS, _TRUE if vote.unanimous else _FALSE))
+        add((s, _UNANIMOUS, _TRUE if vote.unanimous else _FALSE))
     for prop, count in zip(_COUNTS, (vote.votes_for, vote.votes_against, vote.abstentions, vote.recusals),
                            strict=True):
         if count is not None:
-            add(Triple(s, prop, Literal(str(count), datatype=_XSD["nonNegativeInteger"])))
-    add(Triple(s, _RESULT_TEXT, Literal(result)))
+            add((s, prop, f'"{count}"^^{_XSD["nonNegativeInteger"]}'))
+    add((s, _RESULT_TEXT, _str(result)))
     meeting = keys.get("meeting")
     organizations = meetings.get(meeting.iri, ()) if isinstance(meeting, OParlLink) else ()
     if len(organizations) == 1 and isinstance(organizations[0], OParlLink):
-        add(Triple(s, _DECIDED_BY, NamedNode(organizations[0].iri)))
+        add((s, _DECIDED_BY, str(NamedNode(organizations[0].iri))))
