@@ -241,7 +241,9 @@ def validate(inputs: tuple[str, ...], shapes: str | None, profile: str | None, e
         if report.conforms and not report.violations:
             click.echo(f"{name}: conforms ({size} triples)")
         else:
-            click.echo(f"{name}: {len(report.violations)} result(s)")
+            errors = sum(v.severity == "Violation" for v in report.violations)
+            click.echo(f"{name}: {errors} violation(s), {len(report.violations) - errors} warning(s)"
+                       if errors else f"{name}: conforms ({size} triples), {len(report.violations)} warning(s)")
             for v in report.violations:
                 click.echo(f"  {v}")
             if any(v.severity == "Violation" for v in report.violations):

@@ -124,6 +124,24 @@ def test_validate_reports_focus_path_and_message(run, tmp_path):
         in result.output
 
 
+def test_validate_passes_a_merged_graph_that_names_a_person_twice_and_says_so(run, tmp_path):
+    """Two documents may name one person ("Herr Altvater", "Hans Altvater"): the union conforms,
+    and the report lists the warning with the person and the property."""
+    good = tmp_path / "good.ttl"
+    run("convert", REFERENCE, "-o", good)
+    graph = rdflib.Graph().parse(good, format="turtle")
+    name = rdflib.URIRef("https://schema.oparl.org/1.1/name")
+    person = next(graph.subjects(rdflib.RDF.type, rdflib.URIRef("https://schema.oparl.org/1.1/Person")))
+    graph.add((person, name, rdflib.Literal("Ein Anderer Name")))
+    merged = tmp_path / "merged.ttl"
+    graph.serialize(merged, format="turtle")
+
+    result = run("validate", merged)
+    assert result.exit_code == 0
+    assert f"{merged}: conforms ({len(graph)} triples), 1 warning(s)" in result.output
+    assert f"Warning: {person} {name}: the documents name this person differently" in result.output
+
+
 def test_validate_names_a_file_that_does_not_parse(run, tmp_path):
     bad = tmp_path / "bad.ttl"
     bad.write_text("<a> <b> .")

@@ -59,7 +59,7 @@ def test_every_development_document_conforms_to_the_shapes(corpus):
     failing = {}
     for path in sorted(corpus.glob("d0*")):
         report = convert_path(path, validate=True).report
-        if not report.conforms:
+        if not report.conforms or report.violations:  # one document gives no warning either
             failing[path.name] = report.text()[:500]
     assert failing == {}
 

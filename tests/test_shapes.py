@@ -104,3 +104,30 @@ def test_evidence_selector_that_ends_before_it_starts(graph):
     selector = first(graph, oa.TextPositionSelector)
     graph.set((selector, oa.end, Literal("0", datatype=XSD.nonNegativeInteger)))
     assert violations(graph) == {(str(selector), str(oa.start))}
+
+
+def warnings(g: rdflib.Graph, engine: str) -> set[tuple[str, str]]:
+    report = validate_graph(g, engine=engine)
+    assert report.conforms
+    return {(v.focus, v.path) for v in report.violations if v.severity == "Warning"}
+
+
+@pytest.mark.parametrize("engine", ["fast", "pyshacl"])
+def test_a_person_named_differently_by_two_documents_is_a_warning(graph, engine):
+    """Person IRIs come from the family name: the union of two documents naming "Ralf Tiedemann"
+    and "Herr Tiedemann" (or two Tiedemanns) holds two names. It conforms, with a warning each."""
+    person = first(graph, OPARL.Person)
+    for path, values in ((OPARL.name, ["Ralf Anders", "Lea Anders"]), (OPARL.givenName, ["Ralf", "Lea"]),
+                         (OPARL.formOfAddress, ["Herr", "Frau"])):
+        for value in values:
+            graph.add((person, path, Literal(value)))
+    assert violations(graph) == set()
+    assert warnings(graph, engine) == {(str(person), str(OPARL.name)), (str(person), str(OPARL.givenName)),
+                                       (str(person), str(OPARL.formOfAddress))}
+
+
+def test_a_person_still_needs_a_family_name_and_a_name(graph):
+    person = first(graph, OPARL.Person)
+    graph.remove((person, OPARL.name, None))
+    graph.add((person, OPARL.familyName, Literal("Zweitname")))
+    assert violations(graph) == {(str(person), str(OPARL.name)), (str(person), str(OPARL.familyName))}
