@@ -253,7 +253,8 @@ _DOCUMENT_DATE = re.compile(rf"^[ \t]*[A-ZÄÖÜ][\wäöüß .-]{{1,40}},[ \t]*(
 def _contradictions(b: _Builder, meeting: MeetingKey | None) -> None:
     """Facts that contradict each other are warnings, never errors: more votes than members, a
     meeting dated in the future or after the document that records it."""
-    members = [int(m.group("legal") or m.group("of")) for m in _MEMBERS.finditer(b.view)]
+    members = [int(m.group("legal") or m.group("of")) for m in _MEMBERS.finditer(b.view)] if any(
+        item.decisions for item in b.items) else []  # the limit is only compared with decisions' votes
     limit = max(members) if members else None
     if limit:
         for item in b.items:

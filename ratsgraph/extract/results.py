@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from . import regex as rx
 from .dates import DATE, MONTHS, parse_date
@@ -163,6 +164,7 @@ def _parties_in(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=4096)
 def vote_factions(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Factions named as voting for, against, abstaining, as written.
 
@@ -491,7 +493,8 @@ def _narrated(sentence: str, meeting_date: dt.date | None) -> bool:
 def _sentence_result(text: str, s_start: int, s_end: int, sentence: str, mentions: list[Mention],
                      meeting_date: dt.date | None, in_block: bool) -> Candidate | None:
     verb_at = None
-    withdrawal = WITHDRAWAL.search(sentence)
+    # each of these rules needs a word that it names literally: without the word it cannot match
+    withdrawal = WITHDRAWAL.search(sentence) if "zurück" in sentence else None
     if withdrawal and not in_block:
         if _narrated(sentence, meeting_date) or re.search(r"\bzurückgezogen\s+(?:hat|hatte|habe)\b", sentence):
             return None
@@ -507,7 +510,7 @@ def _sentence_result(text: str, s_start: int, s_end: int, sentence: str, mention
             c = Candidate(s_start, s_end, VoteResult(outcome, None), "main", "sentence")
         c.vote = replace(c.vote, outcome=outcome)
         return c if not _narrated(sentence, meeting_date) else None
-    announced = ANNOUNCED.search(sentence)
+    announced = ANNOUNCED.search(sentence) if "bekannt" in sentence else None
     if announced and not in_block and (GREMIUM.fullmatch(announced.group("g")) or announced.group("g") in GENERIC_BODY):
         # a decision of this meeting's non-public part, made public (an earlier one carries its date)
         if not _narrated(sentence, meeting_date) and not DATE.search(sentence):
@@ -520,7 +523,7 @@ def _sentence_result(text: str, s_start: int, s_end: int, sentence: str, mention
     g = GREMIUM_VERB.match(sentence)
     p = PASSIVE.search(sentence)
     i = INVERTED.search(sentence)
-    f = BESCHLUSS_FIEL.search(sentence)
+    f = BESCHLUSS_FIEL.search(sentence) if "Beschluss" in sentence else None
     if g and g.group("verb") == "stellt" and not re.search(r"\bzurück\b", sentence):
         g = None  # "Der Rat stellt fest": no result
     if g and (GREMIUM.fullmatch(g.group("g").strip()) or g.group("g").strip() in GENERIC_BODY):

@@ -111,15 +111,27 @@ def _sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
                 if len(w) == 1 or w.isdigit() or w.lower() in _ABBREVIATIONS:
                     continue
         stop = m.end() if first in ".!?" else m.start()
-        s = span(text, pos, stop)
-        if s.text:
-            out.append((s.start, s.end))
+        trimmed = _trimmed(text, pos, stop)
+        if trimmed is not None:
+            out.append(trimmed)
         pos = m.end()
     if pos < end:
-        s = span(text, pos, end)
-        if s.text:
-            out.append((s.start, s.end))
+        trimmed = _trimmed(text, pos, end)
+        if trimmed is not None:
+            out.append(trimmed)
     return tuple(out)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of text[start:end] without surrounding white space (as `span`), None if blank;
+    no Span is built: sentences are asked for by the hundred."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    if len(stripped) != len(piece):
+        start += len(piece) - len(piece.lstrip())
+    return start, start + len(stripped)
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
