@@ -289,8 +289,10 @@ def _document_amounts(b: _Builder, seg: Segmentation) -> None:
 def _collect_factions(b: _Builder, seg: Segmentation) -> None:
     """Fraktionen named as such, Gruppen, and parties acting as groups in running text. A party
     is named "X-Fraktion" when the text ever calls it a Fraktion, else as first written."""
-    named = [m for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED) for m in pattern.finditer(b.view)]
-    groups = list(GROUP.finditer(b.view))
+    # every Fraktion is named with "[Ff]raktion", every Gruppe with "Gruppe": without them no scan finds one
+    named = [m for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED) for m in pattern.finditer(b.view)] \
+        if "raktion" in b.view else []
+    groups = list(GROUP.finditer(b.view)) if "Gruppe" in b.view else []
     for m in named:
         b.fraktion_forms.setdefault(faction_key(m.group("party")), faction_name(m.group("party")))
     found: list[tuple[int, str]] = []
@@ -397,7 +399,7 @@ _SIGNED = re.compile(r"^[ \t]*gez\.[ \t]*(?P<name>(?:Dr\.\s)?[A-ZÄÖÜ][\wäö�
 def _signed_lines(b: _Builder) -> None:
     from .persons import ListedName, plausible_family
 
-    for m in _SIGNED.finditer(b.view):
+    for m in (_SIGNED.finditer(b.view) if "gez." in b.view else ()):
         words = m.group("name").replace("Dr. ", "").split()
         if not plausible_family(words[-1]):
             continue
@@ -790,8 +792,8 @@ def _find_statements(b: _Builder, section: Section, blocks: list[tuple[int, int]
 def _faction_in(b: _Builder, start: int, end: int) -> str | None:
     """The Fraktion or Gruppe a speaker speaks for: the first one named in the sentence."""
     found = []
-    for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED, GROUP):
-        m = pattern.search(b.view, start, end)
+    for pattern, word in ((FACTION_SUFFIXED, "raktion"), (FACTION_PREFIXED, "raktion"), (GROUP, "Gruppe")):
+        m = pattern.search(b.view, start, end) if b.view.find(word, start, end) >= 0 else None
         if m:
             found.append((m.start(), m.group()))
     m = PARTY_NAME.search(b.view, start, end)
@@ -1061,13 +1063,15 @@ def _places(b: _Builder, body_name: str | None) -> set[str]:
 
 
 def _assemble(b: _Builder, body_name: str | None, papers: list[Paper]) -> Minutes:
-    places = _places(b, body_name)
+    places: set[str] | None = None  # asked for only when a person is named by the family name alone
     keys: dict[str, str] = {}
     persons = []
     for raw_key, p in b.persons.items():
         bare = not p.address and not p.given and not p.title
-        if p.family in places and bare:
-            continue
+        if bare:
+            places = _places(b, body_name) if places is None else places
+            if p.family in places:
+                continue
         if bare and p.roles and all(_BODY_LIKE_ROLE.match(r) or re.search(r"rate?s$", r) for r in p.roles):
             continue  # "Ortsrat Quellinghausen-Ost": a Gremium named after its place, not a person
         statuses = tuple(dict.fromkeys(role_nominative(r, p.feminine) for r in p.roles))

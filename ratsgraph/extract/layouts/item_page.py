@@ -13,7 +13,7 @@ import re
 
 from ..agenda import KEYWORD_HEADING, NUMBER, clean_number, find_headings, is_public
 from ..fields import field, find_fields
-from ..consultations import TITLE as CONSULTATION_TITLE
+from ..consultations import has_title_line
 from . import Layout, Section, Segmentation
 from .common import agenda_list, footer_start, meeting_header
 
@@ -28,14 +28,14 @@ def detect(text: str) -> float:
     score = 0.0
     if {"Gremium", "Sitzung"} & labels and ({"Datum", "Beschlussart", "TOP", "Zeit"} & labels):
         score += 0.5
-    if AUSZUG.search(head):
+    if "Auszug" in head and AUSZUG.search(head):
         score += 0.45
     numbers = {" ".join(m.group("number").split()) for m in keyword_headings}
     if score and (len(numbers) == 1 or "TOP" in labels):
         score += 0.2
     if len(numbers) > 1:
         score -= 0.6
-    if re.search(rf"^[ \t]*{CONSULTATION_TITLE}", text, re.MULTILINE):
+    if has_title_line(text):
         score -= 0.5
     if len(agenda_list(text, 0, len(text))[0]) >= 3:
         score -= 0.4  # a meeting's whole agenda: read as minutes

@@ -9,7 +9,7 @@ import re
 from .. import attendance
 from ..agenda import find_headings
 from ..fields import find_fields
-from ..consultations import TITLE as CONSULTATION_TITLE
+from ..consultations import has_title_line
 from . import Layout, Section, Segmentation
 from .common import agenda_list, item_sections, meeting_header
 
@@ -28,7 +28,7 @@ def detect(text: str) -> float:
         score += 0.3  # a meeting page whose agenda table holds the results
     if attendance.find_block(text):
         score += 0.2
-    if re.search(rf"^[ \t]*{CONSULTATION_TITLE}", text, re.MULTILINE):
+    if has_title_line(text):
         score -= 0.4
     return max(0.0, min(score, 0.85))
 
