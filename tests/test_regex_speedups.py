@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from ratsgraph.extract import persons
 from ratsgraph.extract import regex as rx
+from ratsgraph.extract import text as text_rules
 from ratsgraph.extract.text import normalise
 from ratsgraph.sources import read_path
 
@@ -77,3 +78,22 @@ def test_mention_candidates_include_every_mention_start(text):
 def test_mention_candidates_include_every_mention_start_in_the_corpus():
     for text in TEXTS:
         assert set(_search_all(text)) <= set(persons._mention_starts(text, 0, len(text)))
+
+
+# Sentence ends as the rule is written, and as `text._SENTENCE_END` scans for them.
+_SENTENCE_END_RULE = re.compile(text_rules.SENTENCE_END_RULE)
+sentence_texts = st.one_of(texts, st.text(alphabet=".!?:\n \t\"')(-–•*aZÄ0", max_size=40))
+
+
+def test_sentence_ends_match_as_the_rule_on_the_corpus():
+    for text in TEXTS:
+        assert _spans(text_rules._SENTENCE_END, text) == _spans(_SENTENCE_END_RULE, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(sentence_texts, st.integers(0, 50), st.integers(0, 50))
+def test_sentence_ends_match_as_the_rule_on_any_text(text, start, length):
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    fast = [m.span() for m in text_rules._SENTENCE_END.finditer(text, start, end)]
+    assert fast == [m.span() for m in _SENTENCE_END_RULE.finditer(text, start, end)]

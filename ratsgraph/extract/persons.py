@@ -347,8 +347,9 @@ _DIRECT = re.compile(
     rf"(?:(?P<given>{NAME}){_SP})?(?P<family>(?:{PARTICLE}{_SP})?{NAME})$")
 
 
+@lru_cache(maxsize=4096)
 def parse_listed_name(cell: str) -> ListedName | None:
-    """A person's name as lists write it; None when the cell is no name.
+    """A person's name as lists write it; None when the cell is no name (memoised: the result is frozen).
 
     >>> parse_listed_name("Dr. Harms, Jens-Uwe")
     ListedName(family='Harms', given='Jens-Uwe', title='Dr.', role=None, address=None, start=0, end=19)

@@ -92,7 +92,14 @@ _ABBREVIATIONS = frozenset("""
     okt nov dez ing mdl mdb mdl abg hrsg rd v chr
 """.split())
 
-_SENTENCE_END = re.compile(r"[.!?](?=[\"')]*\s+[\"'(\-–•*]?\s*[A-ZÄÖÜ0-9])|[.!?]\s*$|\n\s*\n|\n(?=[ \t]*[-–•*][ \t])|(?<=:)[ \t]*\n")
+# Where a sentence ends: a full stop (or ! ?) before a capital or a digit, at the end; a blank
+# line; a line break before a bullet; a line break after a colon (as written, `SENTENCE_END_RULE`).
+SENTENCE_END_RULE = r"[.!?](?=[\"')]*\s+[\"'(\-–•*]?\s*[A-ZÄÖÜ0-9])|[.!?]\s*$|\n\s*\n|\n(?=[ \t]*[-–•*][ \t])|(?<=:)[ \t]*\n"
+# The same rule with the first character of every alternative taken out in front, so that `re`
+# scans for [.!?\n \t] in C and tries the alternatives only there; each alternative then checks
+# with a lookbehind which character it began with (tests/test_regex_speedups.py compares the two).
+_SENTENCE_END = re.compile(r"[.!?\n \t](?:(?<=[.!?])(?=[\"')]*\s+[\"'(\-–•*]?\s*[A-ZÄÖÜ0-9])|(?<=[.!?])\s*$"
+                           r"|(?<=\n)\s*\n|(?<=\n)(?=[ \t]*[-–•*][ \t])|(?<=:\n)|(?<=:[ \t])[ \t]*\n)")
 
 
 _WORD_BEFORE_STOP = re.compile(r"([\wäöüÄÖÜß]+)\.$")

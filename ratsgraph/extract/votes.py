@@ -105,6 +105,7 @@ def _category(label: str) -> str:
     return "recusal"
 
 
+@lru_cache(maxsize=4096)
 def parse_outcome(text: str) -> tuple[str | None, str | None]:
     """The outcome a result text names, as (top concept, finer reading); (None, None) if none.
 
