@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ratsgraph.extract import persons
+from ratsgraph.extract import agenda, persons
 from ratsgraph.extract import regex as rx
 from ratsgraph.extract import text as text_rules
 from ratsgraph.extract.text import normalise
@@ -97,3 +97,34 @@ def test_sentence_ends_match_as_the_rule_on_any_text(text, start, length):
     end = min(len(text), start + length)
     fast = [m.span() for m in text_rules._SENTENCE_END.finditer(text, start, end)]
     assert fast == [m.span() for m in _SENTENCE_END_RULE.finditer(text, start, end)]
+
+
+# Item headings: each pattern tried at the lines where a heading can stand finds what it finds
+# when tried at every character.
+HEADING_PATTERNS = [agenda.KEYWORD_HEADING, agenda.ZU_HEADING, agenda.PUBLIC_HEADING, agenda.STATUS_HEADING,
+                    agenda.BARE_HEADING, agenda.PAREN_HEADING, agenda.SPACED_HEADING]
+heading_texts = st.one_of(texts, st.lists(st.sampled_from(
+    ["TOP", "Top ", "Punkt", "Zu", "zu ", "Auszug ", "öffentlich", "nicht öffentlich", "Ö", "N", " ", "  ", "\t", "\n",
+     "\n\n", "1", "12", ".", ".)", ")", ":", " - ", "Titel", "Haushalt", "\u0663"]), max_size=40).map("".join))
+
+
+def test_heading_matches_as_finditer_on_the_corpus():
+    for text in TEXTS:
+        for pattern in HEADING_PATTERNS:
+            for start, end in ((0, len(text)), (len(text) // 3, len(text)), (7, len(text) // 2)):
+                assert _spans_of(agenda.heading_matches(pattern, text, start, end)) == _spans_of(
+                    pattern.finditer(text, start, end))
+
+
+@settings(max_examples=400, deadline=None)
+@given(heading_texts, st.integers(0, 60), st.integers(0, 60))
+def test_heading_matches_as_finditer_on_any_text(text, start, length):
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    for pattern in HEADING_PATTERNS:
+        assert _spans_of(agenda.heading_matches(pattern, text, start, end)) == _spans_of(
+            pattern.finditer(text, start, end)), pattern.pattern[:40]
+
+
+def _spans_of(matches) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in matches]

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from .memo import per_text
@@ -46,6 +47,33 @@ PART = re.compile(r"^[ \t]*(?:[A-D]\)[ \t]*)?(?P<non>Nicht[ -]?öffentliche?r?|n
                   r"Öffentliche?r?)[ \t]+(?:Teil|Sitzung)\b[^\n]*$|^[ \t]*[-=_]{3,}[ \t]*$", re.MULTILINE)
 
 _RULE = re.compile(r"^[ \t]*[-=_]{3,}[ \t]*$")
+
+# The lines where an item heading can stand: every heading pattern above starts at a line start
+# with one of these characters, after blanks at most ("TOP", "Punkt", "Zu", "Auszug", "Protokoll-
+# auszug", "öffentlich", "nicht öffentlich", "Ö", "N", a digit).
+_HEADING_LINE = re.compile(r"^[ \t]*[TPAaZzöÖnN\d]", re.MULTILINE)
+
+
+@lru_cache(maxsize=64)
+def _heading_lines(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _HEADING_LINE.finditer(text))
+
+
+def heading_matches(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, start, end)` for one of the heading patterns, tried only at the
+    lines where a heading can stand instead of at every character: their `^` matches at line
+    starts only, and a match never is empty (tests/test_regex_speedups.py compares the two)."""
+    end = len(text) if end is None else end
+    last_end = start
+    for line_start in _heading_lines(text):
+        if line_start < last_end:
+            continue
+        if line_start > end:
+            break
+        m = pattern.match(text, line_start, end)
+        if m is not None:
+            yield m
+            last_end = m.end()
 
 
 @dataclass(frozen=True)
@@ -110,7 +138,7 @@ def find_headings(text: str, start: int = 0, end: int | None = None, *, bare: bo
         patterns.append((PAREN_HEADING, "bare"))
         patterns.append((SPACED_HEADING, "spaced"))
     for pattern, kind in patterns:
-        for m in pattern.finditer(text, start, end):
+        for m in heading_matches(pattern, text, start, end):
             if m.start() in found:
                 continue
             if pattern is SPACED_HEADING and not loose and not _stands_apart(text, m.start(), m.end()):

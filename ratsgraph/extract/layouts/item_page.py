@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..agenda import KEYWORD_HEADING, NUMBER, clean_number, find_headings, is_public
+from ..agenda import KEYWORD_HEADING, NUMBER, clean_number, find_headings, heading_matches, is_public
 from ..fields import field, find_fields
 from ..consultations import has_title_line
 from . import Layout, Section, Segmentation
@@ -24,7 +24,7 @@ AUSZUG = re.compile(r"^[ \t]*Auszug\b[^\n]*(?:Niederschrift|Protokoll|Sitzungsni
 def detect(text: str) -> float:
     head = text[:2500]
     labels = {f.label for f in find_fields(head)}
-    keyword_headings = [m for m in KEYWORD_HEADING.finditer(text)]
+    keyword_headings = list(heading_matches(KEYWORD_HEADING, text))
     score = 0.0
     if {"Gremium", "Sitzung"} & labels and ({"Datum", "Beschlussart", "TOP", "Zeit"} & labels):
         score += 0.5
