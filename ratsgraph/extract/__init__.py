@@ -84,6 +84,15 @@ SIGNATURE = re.compile(r"^[ \t]*(?:gez\.[ \t]*)?(?P<cells>[^\n]{2,120})\n[ \t]*(
                        re.MULTILINE)
 
 
+
+def _recommendation_lines(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """RECOMMENDATION's matches in text[start:end]; each names "[Ee]mpfehlung" or "Votum"."""
+    end = len(text) if end is None else end
+    if text.find("mpfehlung", start, end) < 0 and text.find("Votum", start, end) < 0:
+        return []
+    return list(RECOMMENDATION.finditer(text, start, end))
+
+
 @dataclass
 class _Item:
     """An agenda item while it is being built."""
@@ -250,11 +259,18 @@ _DOCUMENT_DATE = re.compile(rf"^[ \t]*[A-ZÄÖÜ][\wäöüß .-]{{1,40}},[ \t]*(
                             re.MULTILINE | re.VERBOSE)
 
 
+def _may_count_members(text: str) -> bool:
+    """Whether _MEMBERS can match: "gesetzliche" holds "etzl", "von … Mitglieder" "von" and "tgl", in any
+    case (letters that re.IGNORECASE matches only with their own upper or lower case)."""
+    lower = text.lower()
+    return "etzl" in lower or ("von" in lower and "tgl" in lower)
+
+
 def _contradictions(b: _Builder, meeting: MeetingKey | None) -> None:
     """Facts that contradict each other are warnings, never errors: more votes than members, a
     meeting dated in the future or after the document that records it."""
     members = [int(m.group("legal") or m.group("of")) for m in _MEMBERS.finditer(b.view)] if any(
-        item.decisions for item in b.items) else []  # the limit is only compared with decisions' votes
+        item.decisions for item in b.items) and _may_count_members(b.view) else []
     limit = max(members) if members else None
     if limit:
         for item in b.items:
@@ -574,7 +590,7 @@ def _extract_section(b: _Builder, section: Section, seg: Segmentation, header: M
     else:
         candidates += res.line_results(b.view, section.start, section.end, taken + blocks[:0])
         taken = [s for c in candidates for s in c.spans] + [
-            (m.start(), m.end()) for m in RECOMMENDATION.finditer(b.view, section.start, section.end)]
+            (m.start(), m.end()) for m in _recommendation_lines(b.view, section.start, section.end)]
         candidates += res.sentence_results(b.view, section.start, section.end, taken=taken + _skips(b),
                                            blocks=blocks, mentions=b.mentions, meeting_date=meeting_date)
     decisions = res.merge(candidates, barriers=[r.span.start for r in resolutions if r.span])
@@ -869,7 +885,7 @@ def _consultation_table(b: _Builder, seg: Segmentation) -> None:
 def _recommendations(b: _Builder, seg: Segmentation) -> None:
     """"Beschlussempfehlung des Haupt- und Finanzausschusses vom 07.03.2023: Annahme" states the
     result of another meeting (a step of the Beratungsfolge)."""
-    for m in RECOMMENDATION.finditer(b.view):
+    for m in _recommendation_lines(b.view):
         g = GREMIUM_RE.fullmatch(m.group("g").strip())
         date = parse_date(DATE.search(m.group("date")))  # type: ignore[arg-type]
         vote = parse_vote(m.group("result"))
