@@ -301,7 +301,7 @@ def line_results(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
                                                                                  re.MULTILINE)]
     for s, e, line in lines + [(end, end, "")]:
         single = bool(_COUNT_LINE.match(line)) and not _inside(s, taken)
-        several = len(LABELLED_COUNT.findall(line)) >= 2 and len(line.split()) <= 14 and not _inside(s, taken)
+        several = len(line.split()) <= 14 and len(LABELLED_COUNT.findall(line)) >= 2 and not _inside(s, taken)
         if single:
             run.append((s, e))
             continue
