@@ -25,6 +25,8 @@ PARTICIPLE = (r"angenommen|beschlossen|abgelehnt|zugestimmt|genehmigt|bestätigt
               r"|verschoben|verwiesen|überwiesen|zurückverwiesen|zurückgezogen|zur\s+Kenntnis\s+genommen|gewählt"
               r"|empfohlen|abgesetzt|gefasst")
 # "Der Antrag wird mehrheitlich abgelehnt.", "Die Niederschrift … wird bei 2 Enthaltungen genehmigt."
+# A participle as a word: PASSIVE and PERFECT_INVERTED end in one, so a sentence without one is not scanned
+_PARTICIPLE_WORD = re.compile(rf"\b(?:{PARTICIPLE})\b")
 PASSIVE = re.compile(rf"\b(?P<aux>{AUX})\b(?P<middle>(?:[^;:]|(?:(?<=\d)|(?<=\d\s)):(?=\s?\d)){{0,200}}?)\b(?P<verb>{PARTICIPLE})\b")
 # "Der Rat beschließt einstimmig die geänderte Tagesordnung.", "Der Kreistag nimmt den Bericht zur Kenntnis."
 GREMIUM_VERB = re.compile(
@@ -521,14 +523,15 @@ def _sentence_result(text: str, s_start: int, s_end: int, sentence: str, mention
         # "Die Gemeinderäte nehmen den Bericht zur Kenntnis.": the members act as the body
         return _candidate(text, s_start, s_end, "sentence") if not _narrated(sentence, meeting_date) else None
     g = GREMIUM_VERB.match(sentence)
-    p = PASSIVE.search(sentence)
+    participle = _PARTICIPLE_WORD.search(sentence) is not None
+    p = PASSIVE.search(sentence) if participle else None
     i = INVERTED.search(sentence)
     f = BESCHLUSS_FIEL.search(sentence) if "Beschluss" in sentence else None
     if g and g.group("verb") == "stellt" and not re.search(r"\bzurück\b", sentence):
         g = None  # "Der Rat stellt fest": no result
     if g and (GREMIUM.fullmatch(g.group("g").strip()) or g.group("g").strip() in GENERIC_BODY):
         verb = g.group("verb")
-        if verb == "hat" and not re.search(rf"\b(?:{PARTICIPLE})\b", sentence[g.end():]):
+        if verb == "hat" and not _PARTICIPLE_WORD.search(sentence[g.end():]):
             return None
         if in_block and verb in ("beschließt", "empfiehlt", "hat"):
             return None
@@ -536,7 +539,7 @@ def _sentence_result(text: str, s_start: int, s_end: int, sentence: str, mention
     elif i and not in_block and (GREMIUM.fullmatch(i.group("g")) or i.group("g").split()[0] in GENERIC_BODY
                                  or GREMIUM.fullmatch(i.group("g").split()[0])):
         verb_at = i.start()
-    elif (pi := PERFECT_INVERTED.search(sentence)) and not in_block and (
+    elif participle and (pi := PERFECT_INVERTED.search(sentence)) and not in_block and (
             GREMIUM.fullmatch(pi.group("g")) or pi.group("g") in GENERIC_BODY):
         verb_at = pi.start()
     elif f and not in_block:
