@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ratsgraph.extract import agenda, persons
+from ratsgraph.extract import agenda, persons, results
 from ratsgraph.extract import regex as rx
 from ratsgraph.extract import text as text_rules
 from ratsgraph.extract.text import normalise
@@ -128,3 +128,10 @@ def test_heading_matches_as_finditer_on_any_text(text, start, length):
 
 def _spans_of(matches) -> list[tuple[tuple[int, int], dict]]:
     return [(m.span(), m.groupdict()) for m in matches]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(["Ja", "Nein-Stimmen", "Stimmenthaltungen", "Stimmenthaltungen\n", "Enth.", "dafür",
+                                  "Gegen", "Befangen "]), st.text(max_size=25)))
+def test_count_labels_are_read_as_the_pattern_reads_them(cell):
+    assert results._is_count_label(cell) == bool(results._COUNT_CELL.match(cell))

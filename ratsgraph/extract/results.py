@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from re import _parser as re_parser  # type: ignore[attr-defined]
 
 from . import regex as rx
 from .dates import DATE, MONTHS, parse_date
@@ -303,7 +304,6 @@ def line_results(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
                                                                                  re.MULTILINE)]
     for s, e, line in lines + [(end, end, "")]:
         single = bool(_COUNT_LINE.match(line)) and not _inside(s, taken)
-        several = len(line.split()) <= 14 and len(LABELLED_COUNT.findall(line)) >= 2 and not _inside(s, taken)
         if single:
             run.append((s, e))
             continue
@@ -313,6 +313,7 @@ def line_results(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
                 if c:
                     out.append(c)
             run = []
+        several = len(line.split()) <= 14 and len(LABELLED_COUNT.findall(line)) >= 2 and not _inside(s, taken)
         if several and not any(c.start <= s < c.end for c in out):
             c = _candidate(text, s, e, "line", _announcement(text, s))
             if c:
@@ -322,6 +323,13 @@ def line_results(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
 
 
 _COUNT_CELL = re.compile(rf"^{_COUNT_WORD}$")
+# The longest text _COUNT_CELL can match ("Stimmenthaltungen", and the line break `$` allows after it):
+# a longer cell is no count label, without trying the pattern (most lines are prose).
+_COUNT_CELL_WIDTH = re_parser.parse(_COUNT_CELL.pattern).getwidth()[1] + 1
+
+
+def _is_count_label(cell: str) -> bool:
+    return len(cell) <= _COUNT_CELL_WIDTH and _COUNT_CELL.match(cell) is not None
 _CELL_GAP = re.compile(r"\t|\s{3,}")
 
 
@@ -329,14 +337,14 @@ def _table_votes(text: str, lines: list[tuple[int, int, str]], taken: list[tuple
     """Vote tables: a header row of count labels over a row of numbers ("Gremium<TAB>Ja<TAB>Nein…" /
     "Rat der Stadt<TAB>4<TAB>35…"), or labels one per line followed by the numbers one per line."""
     out = []
-    label = _COUNT_CELL
+    label = _is_count_label
     read_until = 0  # lines before this index belong to a table already read
     for i, (s, e, line) in enumerate(lines):
         if i < read_until or _inside(s, taken):
             continue
         if "\t" in line or "   " in line:  # a row of cells
             cells = [c.strip() for c in _CELL_GAP.split(line.strip())]
-            labelled = [j for j, c in enumerate(cells) if label.match(c)]
+            labelled = [j for j, c in enumerate(cells) if label(c)]
         else:
             cells, labelled = [line.strip()], []
         if len(labelled) >= 2 and i + 1 < len(lines):
@@ -366,11 +374,11 @@ def _table_votes(text: str, lines: list[tuple[int, int, str]], taken: list[tuple
             out.append(c)
             continue
         # vertical, alternating: "Ja-Stimmen" / "5" / "Nein-Stimmen" / "10" / "Enthaltungen" / "0"
-        if label.match(line.strip()) and (i == 0 or not label.match(lines[i - 1][2].strip())) and \
+        if label(line.strip()) and (i == 0 or not label(lines[i - 1][2].strip())) and \
                 i + 3 < len(lines) and lines[i + 1][2].strip().isdigit():
             pairs = []
             j = i
-            while j + 1 < len(lines) and label.match(lines[j][2].strip()) and lines[j + 1][2].strip().isdigit():
+            while j + 1 < len(lines) and label(lines[j][2].strip()) and lines[j + 1][2].strip().isdigit():
                 pairs.append((lines[j][2].strip(), lines[j + 1][2].strip()))
                 j += 2
             if len(pairs) >= 2:
@@ -379,15 +387,15 @@ def _table_votes(text: str, lines: list[tuple[int, int, str]], taken: list[tuple
                 read_until = j
                 continue
         # vertical: "Ja" / "Nein" / "Enthaltung" / "11" / "2" / "1"
-        if label.match(line.strip()):
+        if label(line.strip()):
             names = []
             j = i
-            while j < len(lines) and label.match(lines[j][2].strip()):
+            while j < len(lines) and label(lines[j][2].strip()):
                 names.append(lines[j][2].strip())
                 j += 1
             numbers = [lines[k][2].strip() for k in range(j, min(len(lines), j + len(names)))]
             if len(names) >= 2 and len(numbers) == len(names) and all(n.isdigit() for n in numbers):
-                if i == 0 or not label.match(lines[i - 1][2].strip()):
+                if i == 0 or not label(lines[i - 1][2].strip()):
                     counts = " ".join(f"{n}: {v}" for n, v in zip(names, numbers))
                     out.append(_counts_candidate(counts, s, lines[j + len(names) - 1][1]))
     return [c for c in out if c is not None]
@@ -435,7 +443,8 @@ def sentence_results(text: str, start: int, end: int, *, taken: list[tuple[int, 
         c = _sentence_result(text, s_start, s_end, sentence, mentions, meeting_date, in_block)
         if c is None:
             # a result in parentheses closing a resolution or a sentence: "… zu vergeben. (einstimmig)"
-            trailing = _TRAILING_RESULT.search(sentence)
+            # the pattern ends in ")" and white space: only such sentences are scanned
+            trailing = _TRAILING_RESULT.search(sentence) if sentence.rstrip().endswith(")") else None
             if trailing and is_result_phrase(trailing.group("result")):
                 c = _candidate(text, s_start + trailing.start("result"), s_start + trailing.end("result"), "line")
         if c is not None:
