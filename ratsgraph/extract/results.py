@@ -275,6 +275,7 @@ def label_results(text: str, start: int, end: int) -> list[Candidate]:
 
 _COUNT_WORD = r"(?:Ja(?:-Stimmen)?|Nein(?:-Stimmen)?|Enthaltung(?:en)?|Stimmenthaltung(?:en)?|Enth\.|Befangen|Gegenstimmen|" \
               r"[Dd]afür|[Dd]agegen|Zustimmung(?:en)?|Ablehnung(?:en)?|Für|Gegen)"
+_DIGIT = re.compile(r"\d")
 _COUNT_LINE = re.compile(rf"^[ \t]*{_COUNT_WORD}[ \t]*:?[ \t]*\d{{1,3}}[ \t]*$")
 
 
@@ -313,7 +314,8 @@ def line_results(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
                 if c:
                     out.append(c)
             run = []
-        several = len(line.split()) <= 14 and len(LABELLED_COUNT.findall(line)) >= 2 and not _inside(s, taken)
+        several = len(line.split()) <= 14 and _DIGIT.search(line) is not None and len(
+            LABELLED_COUNT.findall(line)) >= 2 and not _inside(s, taken)  # every count has a digit
         if several and not any(c.start <= s < c.end for c in out):
             c = _candidate(text, s, e, "line", _announcement(text, s))
             if c:
