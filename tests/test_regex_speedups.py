@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from ratsgraph.extract import agenda, persons, results
 from ratsgraph.extract import regex as rx
 from ratsgraph.extract import text as text_rules
+from ratsgraph.extract.layouts import minutes as minutes_layout
 from ratsgraph.extract.text import normalise
 from ratsgraph.sources import read_path
 
@@ -135,3 +136,22 @@ def _spans_of(matches) -> list[tuple[tuple[int, int], dict]]:
                                   "Gegen", "Befangen "]), st.text(max_size=25)))
 def test_count_labels_are_read_as_the_pattern_reads_them(cell):
     assert results._is_count_label(cell) == bool(results._COUNT_CELL.match(cell))
+
+
+# The minutes title as it was written, alternative by alternative: the shorter pattern occurs where it occurs.
+_MINUTES_TITLE_AS_WRITTEN = re.compile(
+    r"N\s?i\s?e\s?d\s?e\s?r\s?s\s?c\s?h\s?r\s?i\s?f\s?t|Niederschrift|NIEDERSCHRIFT|N I E D E R S C H R I F T"
+    r"|Protokoll|Sitzungsniederschrift|Sitzung\s+des|Sitzung:", re.I)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, st.lists(st.sampled_from(["Sitzungs", "niederschrift", "N I E D E R", " S C H R I F T",
+                                                  "PROTOKOLL", "Sitzung", " des", ":", "ſ", "ı", " ", "x"]),
+                                 max_size=12).map("".join)))
+def test_minutes_title_occurs_where_the_written_one_does(text):
+    assert bool(minutes_layout.TITLE.search(text)) == bool(_MINUTES_TITLE_AS_WRITTEN.search(text))
+
+
+def test_minutes_title_occurs_where_the_written_one_does_in_the_corpus():
+    for text in TEXTS:
+        assert bool(minutes_layout.TITLE.search(text[:1200])) == bool(_MINUTES_TITLE_AS_WRITTEN.search(text[:1200]))

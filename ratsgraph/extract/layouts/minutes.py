@@ -13,8 +13,10 @@ from ..consultations import has_title_line
 from . import Layout, Section, Segmentation
 from .common import agenda_list, item_sections, meeting_header
 
-TITLE = re.compile(r"N\s?i\s?e\s?d\s?e\s?r\s?s\s?c\s?h\s?r\s?i\s?f\s?t|Niederschrift|NIEDERSCHRIFT|N I E D E R S C H R I F T"
-                   r"|Protokoll|Sitzungsniederschrift|Sitzung\s+des|Sitzung:", re.I)
+# The title of minutes: "Niederschrift", "NIEDERSCHRIFT", "N i e d e r s c h r i f t", "Sitzungsniederschrift",
+# "Protokoll", "Sitzung des …", "Sitzung:". Case-insensitive, the first alternative reads every form of
+# "Niederschrift" (the pattern is only asked whether it occurs).
+TITLE = re.compile(r"N\s?i\s?e\s?d\s?e\s?r\s?s\s?c\s?h\s?r\s?i\s?f\s?t|Protokoll|Sitzung(?:\s+des|:)", re.I)
 
 
 def detect(text: str) -> float:
