@@ -11,8 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ratsgraph.extract import persons
+from ratsgraph.extract import agenda, persons, results
 from ratsgraph.extract import regex as rx
+from ratsgraph.extract import text as text_rules
+from ratsgraph.extract.layouts import minutes as minutes_layout
 from ratsgraph.extract.text import normalise
 from ratsgraph.sources import read_path
 
@@ -77,3 +79,79 @@ def test_mention_candidates_include_every_mention_start(text):
 def test_mention_candidates_include_every_mention_start_in_the_corpus():
     for text in TEXTS:
         assert set(_search_all(text)) <= set(persons._mention_starts(text, 0, len(text)))
+
+
+# Sentence ends as the rule is written, and as `text._SENTENCE_END` scans for them.
+_SENTENCE_END_RULE = re.compile(text_rules.SENTENCE_END_RULE)
+sentence_texts = st.one_of(texts, st.text(alphabet=".!?:\n \t\"')(-–•*aZÄ0", max_size=40))
+
+
+def test_sentence_ends_match_as_the_rule_on_the_corpus():
+    for text in TEXTS:
+        assert _spans(text_rules._SENTENCE_END, text) == _spans(_SENTENCE_END_RULE, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(sentence_texts, st.integers(0, 50), st.integers(0, 50))
+def test_sentence_ends_match_as_the_rule_on_any_text(text, start, length):
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    fast = [m.span() for m in text_rules._SENTENCE_END.finditer(text, start, end)]
+    assert fast == [m.span() for m in _SENTENCE_END_RULE.finditer(text, start, end)]
+
+
+# Item headings: each pattern tried at the lines where a heading can stand finds what it finds
+# when tried at every character.
+HEADING_PATTERNS = [agenda.KEYWORD_HEADING, agenda.ZU_HEADING, agenda.PUBLIC_HEADING, agenda.STATUS_HEADING,
+                    agenda.BARE_HEADING, agenda.PAREN_HEADING, agenda.SPACED_HEADING]
+heading_texts = st.one_of(texts, st.lists(st.sampled_from(
+    ["TOP", "Top ", "Punkt", "Zu", "zu ", "Auszug ", "öffentlich", "nicht öffentlich", "Ö", "N", " ", "  ", "\t", "\n",
+     "\n\n", "1", "12", ".", ".)", ")", ":", " - ", "Titel", "Haushalt", "\u0663"]), max_size=40).map("".join))
+
+
+def test_heading_matches_as_finditer_on_the_corpus():
+    for text in TEXTS:
+        for pattern in HEADING_PATTERNS:
+            for start, end in ((0, len(text)), (len(text) // 3, len(text)), (7, len(text) // 2)):
+                assert _spans_of(agenda.heading_matches(pattern, text, start, end)) == _spans_of(
+                    pattern.finditer(text, start, end))
+
+
+@settings(max_examples=400, deadline=None)
+@given(heading_texts, st.integers(0, 60), st.integers(0, 60))
+def test_heading_matches_as_finditer_on_any_text(text, start, length):
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    for pattern in HEADING_PATTERNS:
+        assert _spans_of(agenda.heading_matches(pattern, text, start, end)) == _spans_of(
+            pattern.finditer(text, start, end)), pattern.pattern[:40]
+
+
+def _spans_of(matches) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(["Ja", "Nein-Stimmen", "Stimmenthaltungen", "Stimmenthaltungen\n", "Enth.", "dafür",
+                                  "Gegen", "Befangen "]), st.text(max_size=25)))
+def test_count_labels_are_read_as_the_pattern_reads_them(cell):
+    assert results._is_count_label(cell) == bool(results._COUNT_CELL.match(cell))
+
+
+# The minutes title as it was written, alternative by alternative: the shorter pattern occurs where it occurs.
+_MINUTES_TITLE_AS_WRITTEN = re.compile(
+    r"N\s?i\s?e\s?d\s?e\s?r\s?s\s?c\s?h\s?r\s?i\s?f\s?t|Niederschrift|NIEDERSCHRIFT|N I E D E R S C H R I F T"
+    r"|Protokoll|Sitzungsniederschrift|Sitzung\s+des|Sitzung:", re.I)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, st.lists(st.sampled_from(["Sitzungs", "niederschrift", "N I E D E R", " S C H R I F T",
+                                                  "PROTOKOLL", "Sitzung", " des", ":", "ſ", "ı", " ", "x"]),
+                                 max_size=12).map("".join)))
+def test_minutes_title_occurs_where_the_written_one_does(text):
+    assert bool(minutes_layout.TITLE.search(text)) == bool(_MINUTES_TITLE_AS_WRITTEN.search(text))
+
+
+def test_minutes_title_occurs_where_the_written_one_does_in_the_corpus():
+    for text in TEXTS:
+        assert bool(minutes_layout.TITLE.search(text[:1200])) == bool(_MINUTES_TITLE_AS_WRITTEN.search(text[:1200]))

@@ -84,6 +84,15 @@ SIGNATURE = re.compile(r"^[ \t]*(?:gez\.[ \t]*)?(?P<cells>[^\n]{2,120})\n[ \t]*(
                        re.MULTILINE)
 
 
+
+def _recommendation_lines(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """RECOMMENDATION's matches in text[start:end]; each names "[Ee]mpfehlung" or "Votum"."""
+    end = len(text) if end is None else end
+    if text.find("mpfehlung", start, end) < 0 and text.find("Votum", start, end) < 0:
+        return []
+    return list(RECOMMENDATION.finditer(text, start, end))
+
+
 @dataclass
 class _Item:
     """An agenda item while it is being built."""
@@ -250,10 +259,18 @@ _DOCUMENT_DATE = re.compile(rf"^[ \t]*[A-ZÄÖÜ][\wäöüß .-]{{1,40}},[ \t]*(
                             re.MULTILINE | re.VERBOSE)
 
 
+def _may_count_members(text: str) -> bool:
+    """Whether _MEMBERS can match: "gesetzliche" holds "etzl", "von … Mitglieder" "von" and "tgl", in any
+    case (letters that re.IGNORECASE matches only with their own upper or lower case)."""
+    lower = text.lower()
+    return "etzl" in lower or ("von" in lower and "tgl" in lower)
+
+
 def _contradictions(b: _Builder, meeting: MeetingKey | None) -> None:
     """Facts that contradict each other are warnings, never errors: more votes than members, a
     meeting dated in the future or after the document that records it."""
-    members = [int(m.group("legal") or m.group("of")) for m in _MEMBERS.finditer(b.view)]
+    members = [int(m.group("legal") or m.group("of")) for m in _MEMBERS.finditer(b.view)] if any(
+        item.decisions for item in b.items) and _may_count_members(b.view) else []
     limit = max(members) if members else None
     if limit:
         for item in b.items:
@@ -288,8 +305,10 @@ def _document_amounts(b: _Builder, seg: Segmentation) -> None:
 def _collect_factions(b: _Builder, seg: Segmentation) -> None:
     """Fraktionen named as such, Gruppen, and parties acting as groups in running text. A party
     is named "X-Fraktion" when the text ever calls it a Fraktion, else as first written."""
-    named = [m for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED) for m in pattern.finditer(b.view)]
-    groups = list(GROUP.finditer(b.view))
+    # every Fraktion is named with "[Ff]raktion", every Gruppe with "Gruppe": without them no scan finds one
+    named = [m for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED) for m in pattern.finditer(b.view)] \
+        if "raktion" in b.view else []
+    groups = list(GROUP.finditer(b.view)) if "Gruppe" in b.view else []
     for m in named:
         b.fraktion_forms.setdefault(faction_key(m.group("party")), faction_name(m.group("party")))
     found: list[tuple[int, str]] = []
@@ -396,7 +415,7 @@ _SIGNED = re.compile(r"^[ \t]*gez\.[ \t]*(?P<name>(?:Dr\.\s)?[A-ZÄÖÜ][\wäö�
 def _signed_lines(b: _Builder) -> None:
     from .persons import ListedName, plausible_family
 
-    for m in _SIGNED.finditer(b.view):
+    for m in (_SIGNED.finditer(b.view) if "gez." in b.view else ()):
         words = m.group("name").replace("Dr. ", "").split()
         if not plausible_family(words[-1]):
             continue
@@ -571,7 +590,7 @@ def _extract_section(b: _Builder, section: Section, seg: Segmentation, header: M
     else:
         candidates += res.line_results(b.view, section.start, section.end, taken + blocks[:0])
         taken = [s for c in candidates for s in c.spans] + [
-            (m.start(), m.end()) for m in RECOMMENDATION.finditer(b.view, section.start, section.end)]
+            (m.start(), m.end()) for m in _recommendation_lines(b.view, section.start, section.end)]
         candidates += res.sentence_results(b.view, section.start, section.end, taken=taken + _skips(b),
                                            blocks=blocks, mentions=b.mentions, meeting_date=meeting_date)
     decisions = res.merge(candidates, barriers=[r.span.start for r in resolutions if r.span])
@@ -789,8 +808,8 @@ def _find_statements(b: _Builder, section: Section, blocks: list[tuple[int, int]
 def _faction_in(b: _Builder, start: int, end: int) -> str | None:
     """The Fraktion or Gruppe a speaker speaks for: the first one named in the sentence."""
     found = []
-    for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED, GROUP):
-        m = pattern.search(b.view, start, end)
+    for pattern, word in ((FACTION_SUFFIXED, "raktion"), (FACTION_PREFIXED, "raktion"), (GROUP, "Gruppe")):
+        m = pattern.search(b.view, start, end) if b.view.find(word, start, end) >= 0 else None
         if m:
             found.append((m.start(), m.group()))
     m = PARTY_NAME.search(b.view, start, end)
@@ -866,7 +885,7 @@ def _consultation_table(b: _Builder, seg: Segmentation) -> None:
 def _recommendations(b: _Builder, seg: Segmentation) -> None:
     """"Beschlussempfehlung des Haupt- und Finanzausschusses vom 07.03.2023: Annahme" states the
     result of another meeting (a step of the Beratungsfolge)."""
-    for m in RECOMMENDATION.finditer(b.view):
+    for m in _recommendation_lines(b.view):
         g = GREMIUM_RE.fullmatch(m.group("g").strip())
         date = parse_date(DATE.search(m.group("date")))  # type: ignore[arg-type]
         vote = parse_vote(m.group("result"))
@@ -1060,13 +1079,15 @@ def _places(b: _Builder, body_name: str | None) -> set[str]:
 
 
 def _assemble(b: _Builder, body_name: str | None, papers: list[Paper]) -> Minutes:
-    places = _places(b, body_name)
+    places: set[str] | None = None  # asked for only when a person is named by the family name alone
     keys: dict[str, str] = {}
     persons = []
     for raw_key, p in b.persons.items():
         bare = not p.address and not p.given and not p.title
-        if p.family in places and bare:
-            continue
+        if bare:
+            places = _places(b, body_name) if places is None else places
+            if p.family in places:
+                continue
         if bare and p.roles and all(_BODY_LIKE_ROLE.match(r) or re.search(r"rate?s$", r) for r in p.roles):
             continue  # "Ortsrat Quellinghausen-Ost": a Gremium named after its place, not a person
         statuses = tuple(dict.fromkeys(role_nominative(r, p.feminine) for r in p.roles))

@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from .memo import per_text
@@ -46,6 +48,33 @@ PART = re.compile(r"^[ \t]*(?:[A-D]\)[ \t]*)?(?P<non>Nicht[ -]?öffentliche?r?|n
                   r"Öffentliche?r?)[ \t]+(?:Teil|Sitzung)\b[^\n]*$|^[ \t]*[-=_]{3,}[ \t]*$", re.MULTILINE)
 
 _RULE = re.compile(r"^[ \t]*[-=_]{3,}[ \t]*$")
+
+# The lines where an item heading can stand: every heading pattern above starts at a line start
+# with one of these characters, after blanks at most ("TOP", "Punkt", "Zu", "Auszug", "Protokoll-
+# auszug", "öffentlich", "nicht öffentlich", "Ö", "N", a digit).
+_HEADING_LINE = re.compile(r"^[ \t]*[TPAaZzöÖnN\d]", re.MULTILINE)
+
+
+@lru_cache(maxsize=64)
+def _heading_lines(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _HEADING_LINE.finditer(text))
+
+
+def heading_matches(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, start, end)` for one of the heading patterns, tried only at the
+    lines where a heading can stand instead of at every character: their `^` matches at line
+    starts only, and a match never is empty (tests/test_regex_speedups.py compares the two)."""
+    end = len(text) if end is None else end
+    last_end = start
+    for line_start in _heading_lines(text):
+        if line_start < last_end:
+            continue
+        if line_start > end:
+            break
+        m = pattern.match(text, line_start, end)
+        if m is not None:
+            yield m
+            last_end = m.end()
 
 
 @dataclass(frozen=True)
@@ -96,74 +125,97 @@ def _next_line(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     return None
 
 
-@per_text
-def find_headings(text: str, start: int = 0, end: int | None = None, *, bare: bool = True,
-                  loose: bool = False) -> list[Heading]:
-    """Item headings in text[start:end], in text order; a heading without a title on its line takes
-    the next line as its title (unless that line is a rule, a label or another heading)."""
-    end = len(text) if end is None else end
-    found: dict[int, Heading] = {}
+def _patterns(bare: bool) -> list[tuple[re.Pattern[str], str]]:
     patterns = [(KEYWORD_HEADING, "keyword"), (ZU_HEADING, "zu"), (PUBLIC_HEADING, "public"),
                 (STATUS_HEADING, "public")]
     if bare:
         patterns.append((BARE_HEADING, "bare"))
         patterns.append((PAREN_HEADING, "bare"))
         patterns.append((SPACED_HEADING, "spaced"))
-    for pattern, kind in patterns:
-        for m in pattern.finditer(text, start, end):
-            if m.start() in found:
-                continue
-            if pattern is SPACED_HEADING and not loose and not _stands_apart(text, m.start(), m.end()):
-                continue
-            number = clean_number(m.group("number"))
-            if pattern is STATUS_HEADING:
-                number_public = not m.group("status").lower().startswith(("n", "nicht"))
+    return patterns
+
+
+@per_text
+def find_headings(text: str, start: int = 0, end: int | None = None, *, bare: bool = True,
+                  loose: bool = False) -> list[Heading]:
+    """Item headings in text[start:end], in text order; a heading without a title on its line takes
+    the next line as its title (unless that line is a rule, a label or another heading)."""
+    return list(iter_headings(text, start, end, bare=bare, loose=loose))
+
+
+def iter_headings(text: str, start: int = 0, end: int | None = None, *, bare: bool = True,
+                  loose: bool = False) -> Iterator[Heading]:
+    """`find_headings` one heading at a time, for a reader that stops early (the Tagesordnung list):
+    the patterns' matches merged in text order, at one start the earlier pattern's."""
+    end = len(text) if end is None else end
+    patterns = _patterns(bare)
+    streams = [_numbered(i, heading_matches(pattern, text, start, end)) for i, (pattern, _) in enumerate(patterns)]
+    last = -1
+    for at, i, m in heapq.merge(*streams, key=lambda x: (x[0], x[1])):
+        pattern, kind = patterns[i]
+        if at == last:
+            continue  # an earlier pattern read a heading here
+        if pattern is SPACED_HEADING and not loose and not _stands_apart(text, m.start(), m.end()):
+            continue
+        last = at
+        yield _heading(text, m, pattern, kind, end, patterns)
+
+
+def _numbered(i: int, matches: Iterator[re.Match[str]]) -> Iterator[tuple[int, int, re.Match[str]]]:
+    for m in matches:
+        yield m.start(), i, m
+
+
+def _heading(text: str, m: re.Match[str], pattern: re.Pattern[str], kind: str, end: int,
+             patterns: list[tuple[re.Pattern[str], str]]) -> Heading:
+    number = clean_number(m.group("number"))
+    if pattern is STATUS_HEADING:
+        number_public = not m.group("status").lower().startswith(("n", "nicht"))
+    else:
+        number_public = None
+    t_start, t_end = m.start("title"), m.end("title")
+    # "Punkt 5 der Tagesordnung" / "TOP 5 der Tagesordnung:": the title follows
+    filler = re.match(r"der\s+Tagesordnung\s*:?\s*", text[t_start:t_end])
+    if filler:
+        t_start += filler.end()
+    heading_end = m.end()
+    if not text[t_start:t_end].strip():
+        following = _next_line(text, m.end() + 1, end)
+        if following is None:
+            t_start = t_end = None
+        else:
+            line = text[following[0]:following[1]]
+            if (_RULE.match(line) or re.match(r"^[ \t]*[\wÄÖÜäöüß/\- ]{2,30}:[ \t]", line)
+                    or any(p.match(line) for p, _ in patterns[:3])):
+                t_start = t_end = None
             else:
-                number_public = None
-            t_start, t_end = m.start("title"), m.end("title")
-            # "Punkt 5 der Tagesordnung" / "TOP 5 der Tagesordnung:": the title follows
-            filler = re.match(r"der\s+Tagesordnung\s*:?\s*", text[t_start:t_end])
-            if filler:
-                t_start += filler.end()
-            heading_end = m.end()
-            if not text[t_start:t_end].strip():
-                following = _next_line(text, m.end() + 1, end)
-                if following is None:
-                    t_start = t_end = None
-                else:
-                    line = text[following[0]:following[1]]
-                    if (_RULE.match(line) or re.match(r"^[ \t]*[\wÄÖÜäöüß/\- ]{2,30}:[ \t]", line)
-                            or any(p.match(line) for p, _ in patterns[:3])):
-                        t_start = t_end = None
-                    else:
-                        t_start, t_end = following
-                        heading_end = following[1]
-            if t_start is not None:
-                t_start, t_end = _title_cell(text, t_start, t_end)
-                while t_start < t_end and text[t_start] in " \t":
-                    t_start += 1
-                # a wrapped title continues on indented lines ("      Beschlussfähigkeit")
-                while True:
-                    following = _next_line(text, heading_end + 1, end)
-                    if following is None or following[0] != heading_end + 1:
-                        break
-                    line = text[following[0]:following[1]]
-                    if not re.match(r"^[ \t]{3,}\S", line) or PAPER.match(line.strip()):
-                        break
-                    if any(p.match(line) for p, _ in patterns):
-                        break
-                    heading_end = following[1]
-                    t_end = following[1]
-                title = " ".join(text[t_start:t_end].split()) or None
-            else:
-                title = None
-            papers_end = min(end, _paper_lines_end(text, heading_end, end))
-            papers = tuple((p.start("reference"), p.end("reference"), " ".join(p.group("reference").split()))
-                           for p in PAPER.finditer(text, m.start(), papers_end))
-            heading_end = max(heading_end, papers_end)
-            found[m.start()] = Heading(number, title, m.start(), heading_end, t_start, t_end, kind, papers,
-                                       _status_cell(text, m.start(), m.end()), number_public)
-    return [found[k] for k in sorted(found)]
+                t_start, t_end = following
+                heading_end = following[1]
+    if t_start is not None:
+        t_start, t_end = _title_cell(text, t_start, t_end)
+        while t_start < t_end and text[t_start] in " \t":
+            t_start += 1
+        # a wrapped title continues on indented lines ("      Beschlussfähigkeit")
+        while True:
+            following = _next_line(text, heading_end + 1, end)
+            if following is None or following[0] != heading_end + 1:
+                break
+            line = text[following[0]:following[1]]
+            if not re.match(r"^[ \t]{3,}\S", line) or PAPER.match(line.strip()):
+                break
+            if any(p.match(line) for p, _ in patterns):
+                break
+            heading_end = following[1]
+            t_end = following[1]
+        title = " ".join(text[t_start:t_end].split()) or None
+    else:
+        title = None
+    papers_end = min(end, _paper_lines_end(text, heading_end, end))
+    papers = tuple((p.start("reference"), p.end("reference"), " ".join(p.group("reference").split()))
+                   for p in PAPER.finditer(text, m.start(), papers_end))
+    heading_end = max(heading_end, papers_end)
+    return Heading(number, title, m.start(), heading_end, t_start, t_end, kind, papers,
+                   _status_cell(text, m.start(), m.end()), number_public)
 
 
 def _stands_apart(text: str, start: int, end: int) -> bool:

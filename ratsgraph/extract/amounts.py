@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from . import regex as rx
 
 
@@ -66,12 +67,18 @@ def amount_value(match: re.Match[str], extra_scale: int = 1) -> str | None:
     >>> amount_value(AMOUNT.search("EUR 3.250,50"))
     '3250.5'
     """
-    number = match.group("number") or match.group("number2")
+    return _value(match.group("number") or match.group("number2"), match.group("scale") or match.group("scale2"),
+                  match.group("currency") or match.group("currency_first") or "", extra_scale)
+
+
+@lru_cache(maxsize=4096)
+def _value(number: str, scale: str | None, currency: str, extra_scale: int) -> str | None:
+    """`amount_value` of a match's parts (memoised: a document names its amounts several times)."""
     value = parse_number(number)
     if value is None:
         return None
-    value *= scale_factor(match.group("scale") or match.group("scale2")) * extra_scale
-    if (match.group("currency") or match.group("currency_first") or "").startswith("T"):
+    value *= scale_factor(scale) * extra_scale
+    if currency.startswith("T"):
         value *= 1000  # "T€ 450", "450 TEUR": thousands of euros
     return canonical(value)
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import PARTY_GROUP
+from .memo import per_text
 from .organizations import FACTION_PREFIXED, FACTION_SUFFIXED, GROUP
 from .persons import ROLE, ListedName, parse_listed_name
 
@@ -42,9 +43,12 @@ class Attendee:
     function: str | None = None  # a function written after the name ("Fraktionsvorsitzender")
 
 
+@per_text
 def find_block(text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
     """The (start, end) of the attendance list in text[start:end], if there is one."""
     end = len(text) if end is None else end
+    if text.find("Anwesen", start, end) < 0 and text.find("Teilnehmer", start, end) < 0:
+        return None  # every opening line names one of them (START)
     m = START.search(text, start, end)
     if not m:
         return None

@@ -14,6 +14,8 @@ from .organizations import GREMIUM, nominative
 # The table's title: "Beratungsfolge", SD.NET's "Beratungsreihenfolge", "Beratungsweg", "Beratungsgang"
 TITLE = r"Beratungs(?:folge|reihenfolge|weg|gang|ablauf)"
 START = re.compile(rf"^[ \t]*{TITLE}[ \t]*:?[ \t]*$", re.MULTILINE)
+# A line that starts with the title (a paper's page, whatever follows the title on its line).
+TITLE_LINE = re.compile(rf"^[ \t]*{TITLE}", re.MULTILINE)
 # Headings that follow the table and end it.
 STOP = re.compile(r"^[ \t]*(?:Beschlussvorschlag|Beschlussempfehlung|Sachverhalt|Begründung|Ursprungstext|"
                   r"Finanzielle|Anlage|Beschluss|Antragstext|Problembeschreibung|Inhalt|Wortprotokoll|Auszug)\b",
@@ -21,6 +23,12 @@ STOP = re.compile(r"^[ \t]*(?:Beschlussvorschlag|Beschlussempfehlung|Sachverhalt
 ROLES = re.compile(r"^(?:Vorberatung|Entscheidung|Anhörung|Beratung|Kenntnisnahme|Zuständigkeit|Beschlussfassung|"
                    r"Vorberatung und Beschlussfassung|Information|Beteiligung|Empfehlung)$", re.I)
 HEADER = rx.compile(r"\bGremium\b")
+
+
+def has_title_line(text: str) -> bool:
+    """Whether a line of the text starts with the Beratungsfolge title. Every title starts with
+    "Beratungs": a text without that word is not scanned line by line."""
+    return "Beratungs" in text and TITLE_LINE.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -38,7 +46,7 @@ class Row:
 def find_rows(text: str, start: int = 0, end: int | None = None) -> tuple[list[Row], tuple[int, int] | None]:
     """The rows of the Beratungsfolge table in text[start:end], and the table's (start, end)."""
     end = len(text) if end is None else end
-    m = START.search(text, start, end)
+    m = START.search(text, start, end) if text.find("Beratungs", start, end) >= 0 else None
     if not m:
         return [], None
     stop = STOP.search(text, m.end(), end)

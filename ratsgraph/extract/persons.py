@@ -6,7 +6,6 @@ family name with particles ("van der Linden"), in running text and in lists ("Ha
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -259,15 +258,17 @@ def _role_word(word: str) -> bool:
     return endings is not None and lower.endswith(endings)
 
 
-def _mention_starts(text: str, start: int, end: int) -> Iterator[int]:
-    for m in _WORD_START.finditer(text, start, end):
-        word = m.group()
-        if word in _MENTION_WORDS:
-            yield m.start()
-            continue
-        bare = word.rstrip(".")
-        if bare in _MENTION_WORDS or _role_word(bare):
-            yield m.start()
+@lru_cache(maxsize=8192)
+def _starts_mention(word: str) -> bool:
+    """Whether a word can start a mention (memoised: the words of minutes recur)."""
+    if word in _MENTION_WORDS:
+        return True
+    bare = word.rstrip(".")
+    return bare in _MENTION_WORDS or _role_word(bare)
+
+
+def _mention_starts(text: str, start: int, end: int) -> list[int]:
+    return [m.start() for m in _WORD_START.finditer(text, start, end) if _starts_mention(m.group())]
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -347,8 +348,9 @@ _DIRECT = re.compile(
     rf"(?:(?P<given>{NAME}){_SP})?(?P<family>(?:{PARTICLE}{_SP})?{NAME})$")
 
 
+@lru_cache(maxsize=4096)
 def parse_listed_name(cell: str) -> ListedName | None:
-    """A person's name as lists write it; None when the cell is no name.
+    """A person's name as lists write it; None when the cell is no name (memoised: the result is frozen).
 
     >>> parse_listed_name("Dr. Harms, Jens-Uwe")
     ListedName(family='Harms', given='Jens-Uwe', title='Dr.', role=None, address=None, start=0, end=19)

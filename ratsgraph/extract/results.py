@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from re import _parser as re_parser  # type: ignore[attr-defined]
 
 from . import regex as rx
 from .dates import DATE, MONTHS, parse_date
@@ -24,6 +26,8 @@ PARTICIPLE = (r"angenommen|beschlossen|abgelehnt|zugestimmt|genehmigt|bestätigt
               r"|verschoben|verwiesen|überwiesen|zurückverwiesen|zurückgezogen|zur\s+Kenntnis\s+genommen|gewählt"
               r"|empfohlen|abgesetzt|gefasst")
 # "Der Antrag wird mehrheitlich abgelehnt.", "Die Niederschrift … wird bei 2 Enthaltungen genehmigt."
+# A participle as a word: PASSIVE and PERFECT_INVERTED end in one, so a sentence without one is not scanned
+_PARTICIPLE_WORD = re.compile(rf"\b(?:{PARTICIPLE})\b")
 PASSIVE = re.compile(rf"\b(?P<aux>{AUX})\b(?P<middle>(?:[^;:]|(?:(?<=\d)|(?<=\d\s)):(?=\s?\d)){{0,200}}?)\b(?P<verb>{PARTICIPLE})\b")
 # "Der Rat beschließt einstimmig die geänderte Tagesordnung.", "Der Kreistag nimmt den Bericht zur Kenntnis."
 GREMIUM_VERB = re.compile(
@@ -163,6 +167,7 @@ def _parties_in(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=4096)
 def vote_factions(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Factions named as voting for, against, abstaining, as written.
 
@@ -270,6 +275,7 @@ def label_results(text: str, start: int, end: int) -> list[Candidate]:
 
 _COUNT_WORD = r"(?:Ja(?:-Stimmen)?|Nein(?:-Stimmen)?|Enthaltung(?:en)?|Stimmenthaltung(?:en)?|Enth\.|Befangen|Gegenstimmen|" \
               r"[Dd]afür|[Dd]agegen|Zustimmung(?:en)?|Ablehnung(?:en)?|Für|Gegen)"
+_DIGIT = re.compile(r"\d")
 _COUNT_LINE = re.compile(rf"^[ \t]*{_COUNT_WORD}[ \t]*:?[ \t]*\d{{1,3}}[ \t]*$")
 
 
@@ -299,7 +305,6 @@ def line_results(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
                                                                                  re.MULTILINE)]
     for s, e, line in lines + [(end, end, "")]:
         single = bool(_COUNT_LINE.match(line)) and not _inside(s, taken)
-        several = len(LABELLED_COUNT.findall(line)) >= 2 and len(line.split()) <= 14 and not _inside(s, taken)
         if single:
             run.append((s, e))
             continue
@@ -309,6 +314,8 @@ def line_results(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
                 if c:
                     out.append(c)
             run = []
+        several = len(line.split()) <= 14 and _DIGIT.search(line) is not None and len(
+            LABELLED_COUNT.findall(line)) >= 2 and not _inside(s, taken)  # every count has a digit
         if several and not any(c.start <= s < c.end for c in out):
             c = _candidate(text, s, e, "line", _announcement(text, s))
             if c:
@@ -318,6 +325,13 @@ def line_results(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
 
 
 _COUNT_CELL = re.compile(rf"^{_COUNT_WORD}$")
+# The longest text _COUNT_CELL can match ("Stimmenthaltungen", and the line break `$` allows after it):
+# a longer cell is no count label, without trying the pattern (most lines are prose).
+_COUNT_CELL_WIDTH = re_parser.parse(_COUNT_CELL.pattern).getwidth()[1] + 1
+
+
+def _is_count_label(cell: str) -> bool:
+    return len(cell) <= _COUNT_CELL_WIDTH and _COUNT_CELL.match(cell) is not None
 _CELL_GAP = re.compile(r"\t|\s{3,}")
 
 
@@ -325,14 +339,14 @@ def _table_votes(text: str, lines: list[tuple[int, int, str]], taken: list[tuple
     """Vote tables: a header row of count labels over a row of numbers ("Gremium<TAB>Ja<TAB>Nein…" /
     "Rat der Stadt<TAB>4<TAB>35…"), or labels one per line followed by the numbers one per line."""
     out = []
-    label = _COUNT_CELL
+    label = _is_count_label
     read_until = 0  # lines before this index belong to a table already read
     for i, (s, e, line) in enumerate(lines):
         if i < read_until or _inside(s, taken):
             continue
         if "\t" in line or "   " in line:  # a row of cells
             cells = [c.strip() for c in _CELL_GAP.split(line.strip())]
-            labelled = [j for j, c in enumerate(cells) if label.match(c)]
+            labelled = [j for j, c in enumerate(cells) if label(c)]
         else:
             cells, labelled = [line.strip()], []
         if len(labelled) >= 2 and i + 1 < len(lines):
@@ -362,11 +376,11 @@ def _table_votes(text: str, lines: list[tuple[int, int, str]], taken: list[tuple
             out.append(c)
             continue
         # vertical, alternating: "Ja-Stimmen" / "5" / "Nein-Stimmen" / "10" / "Enthaltungen" / "0"
-        if label.match(line.strip()) and (i == 0 or not label.match(lines[i - 1][2].strip())) and \
+        if label(line.strip()) and (i == 0 or not label(lines[i - 1][2].strip())) and \
                 i + 3 < len(lines) and lines[i + 1][2].strip().isdigit():
             pairs = []
             j = i
-            while j + 1 < len(lines) and label.match(lines[j][2].strip()) and lines[j + 1][2].strip().isdigit():
+            while j + 1 < len(lines) and label(lines[j][2].strip()) and lines[j + 1][2].strip().isdigit():
                 pairs.append((lines[j][2].strip(), lines[j + 1][2].strip()))
                 j += 2
             if len(pairs) >= 2:
@@ -375,15 +389,15 @@ def _table_votes(text: str, lines: list[tuple[int, int, str]], taken: list[tuple
                 read_until = j
                 continue
         # vertical: "Ja" / "Nein" / "Enthaltung" / "11" / "2" / "1"
-        if label.match(line.strip()):
+        if label(line.strip()):
             names = []
             j = i
-            while j < len(lines) and label.match(lines[j][2].strip()):
+            while j < len(lines) and label(lines[j][2].strip()):
                 names.append(lines[j][2].strip())
                 j += 1
             numbers = [lines[k][2].strip() for k in range(j, min(len(lines), j + len(names)))]
             if len(names) >= 2 and len(numbers) == len(names) and all(n.isdigit() for n in numbers):
-                if i == 0 or not label.match(lines[i - 1][2].strip()):
+                if i == 0 or not label(lines[i - 1][2].strip()):
                     counts = " ".join(f"{n}: {v}" for n, v in zip(names, numbers))
                     out.append(_counts_candidate(counts, s, lines[j + len(names) - 1][1]))
     return [c for c in out if c is not None]
@@ -431,7 +445,8 @@ def sentence_results(text: str, start: int, end: int, *, taken: list[tuple[int, 
         c = _sentence_result(text, s_start, s_end, sentence, mentions, meeting_date, in_block)
         if c is None:
             # a result in parentheses closing a resolution or a sentence: "… zu vergeben. (einstimmig)"
-            trailing = _TRAILING_RESULT.search(sentence)
+            # the pattern ends in ")" and white space: only such sentences are scanned
+            trailing = _TRAILING_RESULT.search(sentence) if sentence.rstrip().endswith(")") else None
             if trailing and is_result_phrase(trailing.group("result")):
                 c = _candidate(text, s_start + trailing.start("result"), s_start + trailing.end("result"), "line")
         if c is not None:
@@ -491,7 +506,8 @@ def _narrated(sentence: str, meeting_date: dt.date | None) -> bool:
 def _sentence_result(text: str, s_start: int, s_end: int, sentence: str, mentions: list[Mention],
                      meeting_date: dt.date | None, in_block: bool) -> Candidate | None:
     verb_at = None
-    withdrawal = WITHDRAWAL.search(sentence)
+    # each of these rules needs a word that it names literally: without the word it cannot match
+    withdrawal = WITHDRAWAL.search(sentence) if "zurück" in sentence else None
     if withdrawal and not in_block:
         if _narrated(sentence, meeting_date) or re.search(r"\bzurückgezogen\s+(?:hat|hatte|habe)\b", sentence):
             return None
@@ -507,7 +523,7 @@ def _sentence_result(text: str, s_start: int, s_end: int, sentence: str, mention
             c = Candidate(s_start, s_end, VoteResult(outcome, None), "main", "sentence")
         c.vote = replace(c.vote, outcome=outcome)
         return c if not _narrated(sentence, meeting_date) else None
-    announced = ANNOUNCED.search(sentence)
+    announced = ANNOUNCED.search(sentence) if "bekannt" in sentence else None
     if announced and not in_block and (GREMIUM.fullmatch(announced.group("g")) or announced.group("g") in GENERIC_BODY):
         # a decision of this meeting's non-public part, made public (an earlier one carries its date)
         if not _narrated(sentence, meeting_date) and not DATE.search(sentence):
@@ -518,14 +534,15 @@ def _sentence_result(text: str, s_start: int, s_end: int, sentence: str, mention
         # "Die Gemeinderäte nehmen den Bericht zur Kenntnis.": the members act as the body
         return _candidate(text, s_start, s_end, "sentence") if not _narrated(sentence, meeting_date) else None
     g = GREMIUM_VERB.match(sentence)
-    p = PASSIVE.search(sentence)
+    participle = _PARTICIPLE_WORD.search(sentence) is not None
+    p = PASSIVE.search(sentence) if participle else None
     i = INVERTED.search(sentence)
-    f = BESCHLUSS_FIEL.search(sentence)
+    f = BESCHLUSS_FIEL.search(sentence) if "Beschluss" in sentence else None
     if g and g.group("verb") == "stellt" and not re.search(r"\bzurück\b", sentence):
         g = None  # "Der Rat stellt fest": no result
     if g and (GREMIUM.fullmatch(g.group("g").strip()) or g.group("g").strip() in GENERIC_BODY):
         verb = g.group("verb")
-        if verb == "hat" and not re.search(rf"\b(?:{PARTICIPLE})\b", sentence[g.end():]):
+        if verb == "hat" and not _PARTICIPLE_WORD.search(sentence[g.end():]):
             return None
         if in_block and verb in ("beschließt", "empfiehlt", "hat"):
             return None
@@ -533,7 +550,7 @@ def _sentence_result(text: str, s_start: int, s_end: int, sentence: str, mention
     elif i and not in_block and (GREMIUM.fullmatch(i.group("g")) or i.group("g").split()[0] in GENERIC_BODY
                                  or GREMIUM.fullmatch(i.group("g").split()[0])):
         verb_at = i.start()
-    elif (pi := PERFECT_INVERTED.search(sentence)) and not in_block and (
+    elif participle and (pi := PERFECT_INVERTED.search(sentence)) and not in_block and (
             GREMIUM.fullmatch(pi.group("g")) or pi.group("g") in GENERIC_BODY):
         verb_at = pi.start()
     elif f and not in_block:

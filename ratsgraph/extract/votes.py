@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from . import regex as rx
 
 
@@ -104,6 +105,7 @@ def _category(label: str) -> str:
     return "recusal"
 
 
+@lru_cache(maxsize=4096)
 def parse_outcome(text: str) -> tuple[str | None, str | None]:
     """The outcome a result text names, as (top concept, finer reading); (None, None) if none.
 
@@ -139,8 +141,9 @@ def parse_counts(text: str) -> dict[str, int]:
     return counts
 
 
+@lru_cache(maxsize=4096)
 def parse_vote(text: str) -> VoteResult:
-    """Read a result text.
+    """Read a result text (memoised: minutes repeat their result phrases, and the result is frozen).
 
     >>> parse_vote("einstimmig angenommen")
     VoteResult(outcome='adopted', unanimous=True, votes_for=None, votes_against=None, abstentions=None, recusals=None, outcome_detail=None)

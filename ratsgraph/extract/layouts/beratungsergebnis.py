@@ -36,7 +36,9 @@ def detect(text: str) -> float:
     score = 0.0
     if re.search(r"Beratungsergebnis(?:se)?\s+zu", text[:600]):
         score += 0.6
-    if next(_headers(text), None) and ITEM_HEADER.search(text):
+    # the item header first: it needs one of three words, the section headers a scan of every line
+    if any(w in text for w in ("Punkt", "TOP", "Tagesordnungspunkt")) and ITEM_HEADER.search(text) \
+            and next(_headers(text), None):
         score += 0.35
     return min(score, 1.0)
 

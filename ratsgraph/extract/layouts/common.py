@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from .. import regex as rx
-from ..agenda import AGENDA_START, PART, Heading, find_headings, is_public
+from ..agenda import AGENDA_START, PART, Heading, find_headings, is_public, iter_headings
 from ..dates import DATE, TIME, parse_date, parse_time
 from ..fields import Field, field
 from ..memo import per_text
@@ -117,10 +117,13 @@ def datetime_of(date: dt.date, time: dt.time | None) -> dt.date | dt.datetime:
 @per_text
 def agenda_list(text: str, start: int, end: int) -> tuple[list[Heading], tuple[int, int] | None]:
     """The entries of the Tagesordnung list and the list's (start, end)."""
+    if all(text.find(word, start, end) < 0 for word in ("Tagesordnung", "T a g e s o r d n u n g", "TAGESORDNUNG")):
+        return [], None  # AGENDA_START names one of them
     m = AGENDA_START.search(text, start, end)
     if not m:
         return [], None
-    headings = [h for h in find_headings(text, m.end(), end, loose=True) if h.kind != "zu"]
+    # read one heading at a time: the list ends at its first gap, long before the text does
+    headings = (h for h in iter_headings(text, m.end(), end, loose=True) if h.kind != "zu")
     entries: list[Heading] = []
     last_end = m.end()
     for h in headings:

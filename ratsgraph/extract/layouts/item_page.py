@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..agenda import KEYWORD_HEADING, NUMBER, clean_number, find_headings, is_public
+from ..agenda import KEYWORD_HEADING, NUMBER, clean_number, find_headings, heading_matches, is_public
 from ..fields import field, find_fields
-from ..consultations import TITLE as CONSULTATION_TITLE
+from ..consultations import has_title_line
 from . import Layout, Section, Segmentation
 from .common import agenda_list, footer_start, meeting_header
 
@@ -24,18 +24,18 @@ AUSZUG = re.compile(r"^[ \t]*Auszug\b[^\n]*(?:Niederschrift|Protokoll|Sitzungsni
 def detect(text: str) -> float:
     head = text[:2500]
     labels = {f.label for f in find_fields(head)}
-    keyword_headings = [m for m in KEYWORD_HEADING.finditer(text)]
+    keyword_headings = list(heading_matches(KEYWORD_HEADING, text))
     score = 0.0
     if {"Gremium", "Sitzung"} & labels and ({"Datum", "Beschlussart", "TOP", "Zeit"} & labels):
         score += 0.5
-    if AUSZUG.search(head):
+    if "Auszug" in head and AUSZUG.search(head):
         score += 0.45
     numbers = {" ".join(m.group("number").split()) for m in keyword_headings}
     if score and (len(numbers) == 1 or "TOP" in labels):
         score += 0.2
     if len(numbers) > 1:
         score -= 0.6
-    if re.search(rf"^[ \t]*{CONSULTATION_TITLE}", text, re.MULTILINE):
+    if has_title_line(text):
         score -= 0.5
     if len(agenda_list(text, 0, len(text))[0]) >= 3:
         score -= 0.4  # a meeting's whole agenda: read as minutes

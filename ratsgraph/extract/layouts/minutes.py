@@ -9,12 +9,14 @@ import re
 from .. import attendance
 from ..agenda import find_headings
 from ..fields import find_fields
-from ..consultations import TITLE as CONSULTATION_TITLE
+from ..consultations import has_title_line
 from . import Layout, Section, Segmentation
 from .common import agenda_list, item_sections, meeting_header
 
-TITLE = re.compile(r"N\s?i\s?e\s?d\s?e\s?r\s?s\s?c\s?h\s?r\s?i\s?f\s?t|Niederschrift|NIEDERSCHRIFT|N I E D E R S C H R I F T"
-                   r"|Protokoll|Sitzungsniederschrift|Sitzung\s+des|Sitzung:", re.I)
+# The title of minutes: "Niederschrift", "NIEDERSCHRIFT", "N i e d e r s c h r i f t", "Sitzungsniederschrift",
+# "Protokoll", "Sitzung des …", "Sitzung:". Case-insensitive, the first alternative reads every form of
+# "Niederschrift" (the pattern is only asked whether it occurs).
+TITLE = re.compile(r"N\s?i\s?e\s?d\s?e\s?r\s?s\s?c\s?h\s?r\s?i\s?f\s?t|Protokoll|Sitzung(?:\s+des|:)", re.I)
 
 
 def detect(text: str) -> float:
@@ -28,7 +30,7 @@ def detect(text: str) -> float:
         score += 0.3  # a meeting page whose agenda table holds the results
     if attendance.find_block(text):
         score += 0.2
-    if re.search(rf"^[ \t]*{CONSULTATION_TITLE}", text, re.MULTILINE):
+    if has_title_line(text):
         score -= 0.4
     return max(0.0, min(score, 0.85))
 

@@ -16,7 +16,7 @@ TITLE = re.compile(r"^[ \t]*(?:Vorlage|Drucksache|Beschlussvorlage|Antrag|Mittei
 
 def detect(text: str) -> float:
     score = 0.0
-    if START.search(text):
+    if "Beratungs" in text and START.search(text):
         score += 0.5
     if TITLE.search(text[:800]):
         score += 0.3

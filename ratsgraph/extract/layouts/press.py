@@ -24,8 +24,8 @@ def detect(text: str) -> float:
     score = 0.0
     if MARKERS.search(text[:500]):
         score += 0.6
-    if re.search(r"^[ \t]*(?:TOP|Tagesordnung)\b", text, re.MULTILINE):
-        score -= 0.5
+    if score and re.search(r"^[ \t]*(?:TOP|Tagesordnung)\b", text, re.MULTILINE):
+        score -= 0.5  # (without a marker the score is 0 either way)
     return max(0.0, score)
 
 
