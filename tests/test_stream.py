@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Quad, RdfFormat, parse
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pyoxigraph import Quad, RdfFormat, parse
 
 from ratsgraph.cli import main
 from ratsgraph.graph.stream import _Recent
@@ -99,6 +101,16 @@ def test_recent_lines_remember_two_generations():
     assert recent.fresh(b"c") and recent.fresh(b"d")  # "a" now only in the older generation
     assert not recent.fresh(b"c")
     assert recent.fresh(b"e") and recent.fresh(b"f") and recent.fresh(b"a")  # "a" forgotten: written again
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([b"", b"a", b"b", b"c", b"d", b"e", b"f", b"g"]), max_size=12),
+                max_size=8), st.integers(min_value=1, max_value=8))
+def test_fresh_lines_is_fresh_line_by_line(documents, limit):
+    one, many = _Recent(limit), _Recent(limit)
+    for lines in documents:
+        assert many.fresh_lines(lines) == [line for line in lines if line and one.fresh(line)]
+        assert (many.new, many.old) == (one.new, one.old)
 
 
 def test_jobs_in_a_real_subprocess_writes_a_file(tmp_path):

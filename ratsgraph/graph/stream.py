@@ -37,6 +37,20 @@ class _Recent:
             self.old, self.new = self.new, set()
         return not seen
 
+    def fresh_lines(self, lines: list[bytes]) -> list[bytes]:
+        """The non-empty lines not written recently, each remembered: `fresh` for a list, in one loop."""
+        new, old, half = self.new, self.old, self.half
+        out = []
+        for line in lines:
+            if not line or line in new:
+                continue
+            new.add(line)
+            if line not in old:
+                out.append(line)
+            if len(new) >= half:
+                self.old, self.new = old, new = new, set()
+        return out
+
 
 class DocumentWriter:
     """Writes converted documents (`pipeline.Output`) to a binary stream in one format."""
@@ -68,8 +82,7 @@ class DocumentWriter:
             self.out.write(b"".join(line[:-2] + tail for line in ntriples.split(b"\n") if line))
             return
         self.out.write(ntriples[:own])
-        fresh = self._recent.fresh
-        shared = [line for line in ntriples[own:].split(b"\n") if line and fresh(line)]
+        shared = self._recent.fresh_lines(ntriples[own:].split(b"\n"))
         if shared:
             shared.append(b"")
             self.out.write(b"\n".join(shared))
