@@ -155,3 +155,109 @@ def test_minutes_title_occurs_where_the_written_one_does(text):
 def test_minutes_title_occurs_where_the_written_one_does_in_the_corpus():
     for text in TEXTS:
         assert bool(minutes_layout.TITLE.search(text[:1200])) == bool(_MINUTES_TITLE_AS_WRITTEN.search(text[:1200]))
+
+
+# Faction readings: the literal tests in front of the patterns skip only what the patterns would
+# not match (the functions as written before the tests were added, compared position by position).
+def _after_person_as_written(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 60):pos]
+    name = re.search(r"(\w[\w'-]*)\s*\(\s*$", before)
+    return bool(name and name.group(1)[0].isupper()) and not re.search(
+        r"(?:Stimmen?|Ja|Nein|Enthaltungen?|Gegenstimmen?)\s*:?\s*\d*\s*\(\s*$", before)
+
+
+def _acts_as_group_as_written(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 30]
+    if re.search(r"\(\s*(?:[^()]*,\s*)?$", before) and re.match(r"\s*(?:,[^()]*)?\)", after):
+        return True
+    if re.search(r"(?:\b(?:Ja|Nein|Enthaltung(?:en)?|dafür|dagegen)\s*:|,)\s*$", before):
+        return True
+    if re.search(r"(?:^|\n)[ \t]*$", before) and re.match(r"[ \t]*\t\d{1,3}\t\d{1,3}", after):
+        return True
+    if re.search(r"\b(?:die|der|Die|Der|für\s+die|Antrag\s+der|Anfrage\s+der|Stimmen\s+der|namens\s+der|"
+                 r"gegen|und|sowie|Auch\s+die|auch\s+die)\s+$", before):
+        return True
+    return False
+
+
+def _in_table_row_as_written(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return "\t" in line and bool(re.match(r"^[ \t]*[A-ZÄÖÜ][\wäöüß'-]+,\s", line)) or bool(
+        re.match(r"^[ \t]*(?:[A-ZÄÖÜ][\wäöüß'.-]+[ \t]){0,4}[A-ZÄÖÜ][\wäöüß'-]+,\s[A-ZÄÖÜ]", line)
+        and "\t" in line)
+
+
+def _faction_readings_agree(text: str) -> None:
+    from ratsgraph import extract as ex
+
+    for pos in range(len(text) + 1):
+        assert ex._after_person(text, pos) == _after_person_as_written(text, pos), (text, pos)
+        assert ex._in_table_row(text, pos) == _in_table_row_as_written(text, pos), (text, pos)
+        for end in (pos, min(len(text), pos + 3)):
+            assert ex._acts_as_group(text, pos, end) == _acts_as_group_as_written(text, pos, end), (text, pos)
+
+
+faction_texts = st.one_of(texts, st.lists(st.sampled_from(
+    ["Voigt", " (", "(", ")", "CDU", ", ", ":", " ", "\t", "\n", "\u2028", "\x1c", "Ja", "Nein-Stimmen", "3", "12",
+     "die ", "Antrag der ", "und", "x"]), max_size=14).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(faction_texts)
+def test_faction_readings_as_written_on_any_text(text):
+    _faction_readings_agree(text)
+
+
+def test_faction_readings_as_written_on_the_corpus():
+    from ratsgraph.extract.organizations import PARTY_NAME
+
+    from ratsgraph import extract as ex
+
+    for text in TEXTS:
+        for m in PARTY_NAME.finditer(text):
+            assert ex._after_person(text, m.start()) == _after_person_as_written(text, m.start())
+            assert ex._in_table_row(text, m.start()) == _in_table_row_as_written(text, m.start())
+            assert ex._acts_as_group(text, m.start(), m.end()) == _acts_as_group_as_written(text, m.start(), m.end())
+
+
+# Sentences as `text._sentences` split them before it skipped the word test after long words.
+def _sentences_as_written(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in text_rules._SENTENCE_END.finditer(text, start, end):
+        first = text[m.start()]
+        if first == ".":
+            word = re.search(r"([\wäöüÄÖÜß]+)\.$", text[max(pos, m.start() - 20):m.start() + 1])
+            if word:
+                w = word.group(1)
+                if len(w) == 1 or w.isdigit() or w.lower() in text_rules._ABBREVIATIONS:
+                    continue
+        stop = m.end() if first in ".!?" else m.start()
+        piece = text[pos:stop]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append((pos + lead, pos + lead + len(piece.strip())))
+        pos = m.end()
+    if pos < end and text[pos:end].strip():
+        piece = text[pos:end]
+        lead = len(piece) - len(piece.lstrip())
+        out.append((pos + lead, pos + lead + len(piece.strip())))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(sentence_texts, st.lists(st.sampled_from(
+    ["Dr.", "stellv.", "Stellvertreter.", "Beschluss.", "12345678.", "a.", " ", "\n", "\n\n", "Der", "İİİİİİİ.", "ß"]),
+    max_size=12).map("".join)), st.integers(0, 50), st.integers(0, 80))
+def test_sentences_as_written_on_any_text(text, start, length):
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    assert list(text_rules.sentences(text, start, end)) == _sentences_as_written(text, start, end)
+
+
+def test_sentences_as_written_on_the_corpus():
+    for text in TEXTS:
+        for start, end in ((0, len(text)), (len(text) // 3, len(text)), (7, len(text) // 2)):
+            assert list(text_rules.sentences(text, start, end)) == _sentences_as_written(text, start, end)

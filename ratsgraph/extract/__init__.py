@@ -336,12 +336,20 @@ def _collect_factions(b: _Builder, seg: Segmentation) -> None:
             b.factions[key] = b.fraktion_forms.get(key, written)
 
 
+# "Stadträtin Voigt (": a name, then an opening parenthesis and blanks at most up to the party
+_NAME_THEN_PAREN = re.compile(r"(\w[\w'-]*)\s*\(\s*$")
+# "Nein-Stimmen: 3 (": a count, then the parenthesis
+_COUNT_THEN_PAREN = re.compile(r"(?:Stimmen?|Ja|Nein|Enthaltungen?|Gegenstimmen?)\s*:?\s*\d*\s*\(\s*$")
+
+
 def _after_person(text: str, pos: int) -> bool:
     """A party in parentheses right after a name ("Stadträtin Voigt (DIE LINKE)") adds no faction."""
     before = text[max(0, pos - 60):pos]
-    name = re.search(r"(\w[\w'-]*)\s*\(\s*$", before)
-    return bool(name and name.group(1)[0].isupper()) and not re.search(
-        r"(?:Stimmen?|Ja|Nein|Enthaltungen?|Gegenstimmen?)\s*:?\s*\d*\s*\(\s*$", before)
+    # both patterns end in "(" and white space (`\s` is what str.strip strips): without it neither matches
+    if not before.rstrip().endswith("("):
+        return False
+    name = _NAME_THEN_PAREN.search(before)
+    return bool(name and name.group(1)[0].isupper()) and not _COUNT_THEN_PAREN.search(before)
 
 
 def _in_table_row(text: str, pos: int) -> bool:
@@ -350,6 +358,8 @@ def _in_table_row(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if "\t" not in line:
+        return False  # both readings need a tab in the line
     return "\t" in line and bool(re.match(r"^[ \t]*[A-ZÄÖÜ][\wäöüß'-]+,\s", line)) or bool(
         re.match(r"^[ \t]*(?:[A-ZÄÖÜ][\wäöüß'.-]+[ \t]){0,4}[A-ZÄÖÜ][\wäöüß'-]+,\s[A-ZÄÖÜ]", line)
         and "\t" in line)
@@ -359,16 +369,27 @@ def _acts_as_group(text: str, start: int, end: int) -> bool:
     """A party acts as a group: in a vote breakdown, as the subject or author of something."""
     before = text[max(0, start - 40):start]
     after = text[end:end + 30]
-    if re.search(r"\(\s*(?:[^()]*,\s*)?$", before) and re.match(r"\s*(?:,[^()]*)?\)", after):
+    # each pattern on `before` ends in a character the text must hold: "(", ":" or "," before the
+    # last blanks, a blank at the very end; the pattern is tried only where the text has it
+    tail = before.rstrip()
+    if "(" in before and _OPEN_PAREN_BEFORE.search(before) and _CLOSE_PAREN_AFTER.match(after):
         return True  # "(CDU, UWG)", "Nein-Stimmen: 3 (AfD)"
-    if re.search(r"(?:\b(?:Ja|Nein|Enthaltung(?:en)?|dafür|dagegen)\s*:|,)\s*$", before):
+    if tail.endswith((":", ",")) and _VOTE_LABEL_BEFORE.search(before):
         return True  # "Ja: CDU, FWG, FDP"
-    if re.search(r"(?:^|\n)[ \t]*$", before) and re.match(r"[ \t]*\t\d{1,3}\t\d{1,3}", after):
+    if _LINE_START_BEFORE.search(before) and _COUNTS_AFTER.match(after):
         return True  # a row of a vote table by faction: "CDU<TAB>11<TAB>0<TAB>0"
-    if re.search(r"\b(?:die|der|Die|Der|für\s+die|Antrag\s+der|Anfrage\s+der|Stimmen\s+der|namens\s+der|"
-                 r"gegen|und|sowie|Auch\s+die|auch\s+die)\s+$", before):
+    if before[-1:].isspace() and _ACTOR_WORD_BEFORE.search(before):
         return True
     return False
+
+
+_OPEN_PAREN_BEFORE = re.compile(r"\(\s*(?:[^()]*,\s*)?$")
+_CLOSE_PAREN_AFTER = re.compile(r"\s*(?:,[^()]*)?\)")
+_VOTE_LABEL_BEFORE = re.compile(r"(?:\b(?:Ja|Nein|Enthaltung(?:en)?|dafür|dagegen)\s*:|,)\s*$")
+_LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+_COUNTS_AFTER = re.compile(r"[ \t]*\t\d{1,3}\t\d{1,3}")
+_ACTOR_WORD_BEFORE = re.compile(r"\b(?:die|der|Die|Der|für\s+die|Antrag\s+der|Anfrage\s+der|Stimmen\s+der|namens\s+der|"
+                                r"gegen|und|sowie|Auch\s+die|auch\s+die)\s+$")
 
 
 # --- persons ----------------------------------------------------------------------------------

@@ -105,14 +105,25 @@ _SENTENCE_END = re.compile(r"[.!?\n \t](?:(?<=[.!?])(?=[\"')]*\s+[\"'(\-–•*]
 _WORD_BEFORE_STOP = re.compile(r"([\wäöüÄÖÜß]+)\.$")
 
 
+# Longer words before a full stop are no abbreviation: the stop ends the sentence.
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+
+
 @per_text
 def _sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     out = []
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        first = text[m.start()]
+        at = m.start()
+        first = text[at]
         if first == ".":
-            word = _WORD_BEFORE_STOP.search(text, max(pos, m.start() - 20), m.start() + 1)
+            # letters only right before the stop, more than an abbreviation has: the word before it
+            # (all of it inside the window read below) is neither one letter, nor digits, nor an abbreviation
+            longer = at - _LONGEST_ABBREVIATION - 1
+            if longer >= pos and text[longer:at].isalpha():
+                word = None
+            else:
+                word = _WORD_BEFORE_STOP.search(text, max(pos, at - 20), at + 1)
             if word:
                 w = word.group(1)
                 if len(w) == 1 or w.isdigit() or w.lower() in _ABBREVIATIONS:
