@@ -261,3 +261,14 @@ def test_sentences_as_written_on_the_corpus():
     for text in TEXTS:
         for start, end in ((0, len(text)), (len(text) // 3, len(text)), (7, len(text) // 2)):
             assert list(text_rules.sentences(text, start, end)) == _sentences_as_written(text, start, end)
+
+
+# Headings read once per text and position: what a later reader gets from the memo is what it
+# would read afresh.
+def test_headings_read_from_the_memo_as_afresh_on_the_corpus():
+    for text in TEXTS:
+        for start, bare, loose in ((0, False, False), (0, True, False), (len(text) // 4, True, True),
+                                   (len(text) // 2, True, False), (0, True, True)):
+            remembered = list(agenda.iter_headings(text, start, bare=bare, loose=loose))
+            agenda._headings_read.cache_clear()
+            assert list(agenda.iter_headings(text, start, bare=bare, loose=loose)) == remembered
