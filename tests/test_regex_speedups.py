@@ -272,3 +272,20 @@ def test_headings_read_from_the_memo_as_afresh_on_the_corpus():
             remembered = list(agenda.iter_headings(text, start, bare=bare, loose=loose))
             agenda._headings_read.cache_clear()
             assert list(agenda.iter_headings(text, start, bare=bare, loose=loose)) == remembered
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, st.lists(st.sampled_from(["an", "von", "mit", "dazu", "gegenüber", "des", " ", "\n", "\t", "\x1c",
+                                                  "Herrn", "-", "x"]), max_size=10).map("".join)))
+def test_object_before_as_the_pattern(text):
+    from ratsgraph.extract import statements
+
+    assert statements.object_before(text) == bool(statements.OBJECT_BEFORE.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence_texts, st.integers(0, 50), st.integers(0, 50))
+def test_first_sentence_is_the_first_of_the_sentences(text, start, length):
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    assert text_rules.first_sentence(text, start, end) == next(text_rules.sentences(text, start, end), None)

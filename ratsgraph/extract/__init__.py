@@ -61,7 +61,7 @@ from .organizations import (
 from .papers import REFERENCE_CELL, find_papers
 from .persons import ROLE, Mention, find_free_names, find_mentions, parse_listed_name, role_nominative
 from .resolutions import CLAUSE_START, KINDS, RESOLUTION_LABEL, RESOLVING_VERB, RESULT_LABEL
-from .text import collapse, normalise, sentences
+from .text import collapse, first_sentence, normalise, sentences
 from .text import span as make_span
 from .votes import VoteResult, parse_vote
 
@@ -709,7 +709,7 @@ def _faction_names(b: _Builder, written: tuple[str, ...]) -> list[str]:
 def _acts(b: _Builder, m: Mention) -> bool:
     """Whether a mention is the subject of its sentence (the person took part in the meeting)."""
     before = b.view[max(0, m.start - 40):m.start]
-    return not st.OBJECT_BEFORE.search(before)
+    return not st.object_before(before)
 
 
 # A resolution label that introduces an amendment's text: "Änderungsantrag der Fraktion X:"
@@ -719,8 +719,11 @@ _AMENDMENT_LABEL = re.compile(r"^[ \t]*(?P<kind>Änderungsantrag|Ergänzungsantr
 
 def _find_resolutions(b: _Builder, section: Section) -> list[Resolution]:
     out = []
+    # both kinds of amendment end in "santrag": a section without it holds no such label
+    amendments = _AMENDMENT_LABEL.finditer(b.view, section.start, section.end) \
+        if b.view.find("santrag", section.start, section.end) >= 0 else ()
     labels = sorted(list(RESOLUTION_LABEL.finditer(b.view, section.start, section.end))
-                    + list(_AMENDMENT_LABEL.finditer(b.view, section.start, section.end)), key=lambda m: m.start())
+                    + list(amendments), key=lambda m: m.start())
     for i, m in enumerate(labels):
         stop = labels[i + 1].start() if i + 1 < len(labels) else section.end
         result = RESULT_LABEL.search(b.view, m.end(), stop)
@@ -764,7 +767,7 @@ def _find_resolutions(b: _Builder, section: Section) -> list[Resolution]:
 
 def _resolving_body(b: _Builder, start: int, end: int) -> str | None:
     """The Gremium that a resolution text names as its subject ("Der Kreistag beschließt …")."""
-    first = next(sentences(b.view, start, end), None)
+    first = first_sentence(b.view, start, end)
     if first is None:
         return None
     sentence = b.view[first[0]:first[1]]

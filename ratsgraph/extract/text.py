@@ -111,7 +111,10 @@ _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 @per_text
 def _sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    out = []
+    return tuple(_iter_sentences(text, start, end))
+
+
+def _iter_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
         at = m.start()
@@ -131,13 +134,12 @@ def _sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
         stop = m.end() if first in ".!?" else m.start()
         trimmed = _trimmed(text, pos, stop)
         if trimmed is not None:
-            out.append(trimmed)
+            yield trimmed
         pos = m.end()
     if pos < end:
         trimmed = _trimmed(text, pos, end)
         if trimmed is not None:
-            out.append(trimmed)
-    return tuple(out)
+            yield trimmed
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -157,3 +159,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
 
     A full stop after an abbreviation, an ordinal number or a single letter does not end one."""
     return iter(_sentences(text, start, len(text) if end is None else end))
+
+
+def first_sentence(text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """The first of `sentences(text, start, end)`, without splitting the rest."""
+    return next(_iter_sentences(text, start, len(text) if end is None else end), None)
