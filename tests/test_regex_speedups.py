@@ -289,3 +289,36 @@ def test_first_sentence_is_the_first_of_the_sentences(text, start, length):
     start = min(start, len(text))
     end = min(len(text), start + length)
     assert text_rules.first_sentence(text, start, end) == next(text_rules.sentences(text, start, end), None)
+
+
+# Sentence ends looked for from the colon: the same ends, one character later where the colon
+# starts the match, in every range that does not begin right after a colon.
+def _ends_from_colon(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start() + (text[m.start()] == ":"), m.end())
+            for m in text_rules._SENTENCE_END_FROM_COLON.finditer(text, start, end)]
+
+
+colon_texts = st.text(alphabet=":.\n \t\u2028\x1cab-", max_size=40)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(sentence_texts, colon_texts), st.integers(0, 50), st.integers(0, 50))
+def test_sentence_ends_from_the_colon_as_the_rule(text, start, length):
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    if start > 0 and text[start - 1] == ":":
+        return
+    assert _ends_from_colon(text, start, end) == [m.span() for m in text_rules._SENTENCE_END.finditer(text, start, end)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(colon_texts, st.integers(0, 40), st.integers(0, 40))
+def test_sentences_in_colon_texts_as_written(text, start, length):
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    assert list(text_rules.sentences(text, start, end)) == _sentences_as_written(text, start, end)
+
+
+def test_sentence_ends_from_the_colon_on_the_corpus():
+    for text in TEXTS:
+        assert _ends_from_colon(text, 0, len(text)) == [m.span() for m in text_rules._SENTENCE_END.finditer(text)]
