@@ -322,3 +322,21 @@ def test_sentences_in_colon_texts_as_written(text, start, length):
 def test_sentence_ends_from_the_colon_on_the_corpus():
     for text in TEXTS:
         assert _ends_from_colon(text, 0, len(text)) == [m.span() for m in text_rules._SENTENCE_END.finditer(text)]
+
+
+# Reference cells scanned on the lines around a "/" only: the matches of a scan of the whole text.
+def test_reference_cells_as_finditer_on_the_corpus():
+    from ratsgraph.extract import papers
+
+    for text in TEXTS:
+        assert _spans_of(papers.reference_cells(text)) == _spans_of(papers.REFERENCE_CELL.finditer(text))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(texts, st.lists(st.sampled_from(
+    ["2022/087", "BV-12/34", "12/345/6", "/", "//", "1", "22", "A", "BV", "-", " ", "  ", "\t", "\n", "x", "Ö"]),
+    max_size=30).map("".join)))
+def test_reference_cells_as_finditer_on_any_text(text):
+    from ratsgraph.extract import papers
+
+    assert _spans_of(papers.reference_cells(text)) == _spans_of(papers.REFERENCE_CELL.finditer(text))

@@ -58,7 +58,7 @@ from .organizations import (
     nominative,
     place_of,
 )
-from .papers import REFERENCE_CELL, find_papers
+from .papers import find_papers, reference_cells
 from .persons import ROLE, Mention, find_free_names, find_mentions, parse_listed_name, role_nominative
 from .resolutions import CLAUSE_START, KINDS, RESOLUTION_LABEL, RESOLVING_VERB, RESULT_LABEL
 from .text import collapse, first_sentence, normalise, sentences
@@ -1000,7 +1000,7 @@ def _collect_papers(b: _Builder, seg: Segmentation) -> list[Paper]:
     found: dict[str, list[Span]] = {}
     for start, end, reference in find_papers(b.view):
         found.setdefault(reference, []).append(b.span(start, end))
-    for m in REFERENCE_CELL.finditer(b.view):
+    for m in reference_cells(b.view):
         line_start = b.view.rfind("\n", 0, m.start()) + 1
         if m.start() == line_start or re.match(r"^[ \t]*(?:(?:nicht)?öffentlich\t+)?(?:TOP[ \t]*)?(?:[ÖN][ \t]?)?\d",
                                                 b.view[line_start:m.start()]):
