@@ -340,3 +340,22 @@ def test_reference_cells_as_finditer_on_any_text(text):
     from ratsgraph.extract import papers
 
     assert _spans_of(papers.reference_cells(text)) == _spans_of(papers.REFERENCE_CELL.finditer(text))
+
+
+# Fraktionen named "X-Fraktion" scanned only on the lines that can hold one: the whole-text scan's matches.
+def test_suffixed_factions_as_finditer_on_the_corpus():
+    from ratsgraph.extract import organizations
+
+    for text in TEXTS:
+        assert _spans_of(organizations.suffixed_factions(text)) == _spans_of(
+            organizations.FACTION_SUFFIXED.finditer(text))
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(texts, st.lists(st.sampled_from(
+    ["CDU", "SPD", "Grüne", " Liste", "/", " / ", "-", "-Fraktion", "-Ratsfraktion", "Fraktion", "fraktion", "en", "raktion",
+     " ", "\t", "\n", "\n/", "/\n", "x", "Ö", "BÜNDNIS 90/DIE GRÜNEN", "AbC"]), max_size=25).map("".join)))
+def test_suffixed_factions_as_finditer_on_any_text(text):
+    from ratsgraph.extract import organizations
+
+    assert _spans_of(organizations.suffixed_factions(text)) == _spans_of(organizations.FACTION_SUFFIXED.finditer(text))

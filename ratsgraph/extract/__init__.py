@@ -57,6 +57,7 @@ from .organizations import (
     faction_name,
     nominative,
     place_of,
+    suffixed_factions,
 )
 from .papers import find_papers, reference_cells
 from .persons import ROLE, Mention, find_free_names, find_mentions, parse_listed_name, role_nominative
@@ -306,8 +307,7 @@ def _collect_factions(b: _Builder, seg: Segmentation) -> None:
     """Fraktionen named as such, Gruppen, and parties acting as groups in running text. A party
     is named "X-Fraktion" when the text ever calls it a Fraktion, else as first written."""
     # every Fraktion is named with "[Ff]raktion", every Gruppe with "Gruppe": without them no scan finds one
-    named = [m for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED) for m in pattern.finditer(b.view)] \
-        if "raktion" in b.view else []
+    named = suffixed_factions(b.view) + list(FACTION_PREFIXED.finditer(b.view)) if "raktion" in b.view else []
     groups = list(GROUP.finditer(b.view)) if "Gruppe" in b.view else []
     for m in named:
         b.fraktion_forms.setdefault(faction_key(m.group("party")), faction_name(m.group("party")))
