@@ -155,3 +155,207 @@ def test_minutes_title_occurs_where_the_written_one_does(text):
 def test_minutes_title_occurs_where_the_written_one_does_in_the_corpus():
     for text in TEXTS:
         assert bool(minutes_layout.TITLE.search(text[:1200])) == bool(_MINUTES_TITLE_AS_WRITTEN.search(text[:1200]))
+
+
+# Faction readings: the literal tests in front of the patterns skip only what the patterns would
+# not match (the functions as written before the tests were added, compared position by position).
+def _after_person_as_written(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 60):pos]
+    name = re.search(r"(\w[\w'-]*)\s*\(\s*$", before)
+    return bool(name and name.group(1)[0].isupper()) and not re.search(
+        r"(?:Stimmen?|Ja|Nein|Enthaltungen?|Gegenstimmen?)\s*:?\s*\d*\s*\(\s*$", before)
+
+
+def _acts_as_group_as_written(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 30]
+    if re.search(r"\(\s*(?:[^()]*,\s*)?$", before) and re.match(r"\s*(?:,[^()]*)?\)", after):
+        return True
+    if re.search(r"(?:\b(?:Ja|Nein|Enthaltung(?:en)?|dafür|dagegen)\s*:|,)\s*$", before):
+        return True
+    if re.search(r"(?:^|\n)[ \t]*$", before) and re.match(r"[ \t]*\t\d{1,3}\t\d{1,3}", after):
+        return True
+    if re.search(r"\b(?:die|der|Die|Der|für\s+die|Antrag\s+der|Anfrage\s+der|Stimmen\s+der|namens\s+der|"
+                 r"gegen|und|sowie|Auch\s+die|auch\s+die)\s+$", before):
+        return True
+    return False
+
+
+def _in_table_row_as_written(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return "\t" in line and bool(re.match(r"^[ \t]*[A-ZÄÖÜ][\wäöüß'-]+,\s", line)) or bool(
+        re.match(r"^[ \t]*(?:[A-ZÄÖÜ][\wäöüß'.-]+[ \t]){0,4}[A-ZÄÖÜ][\wäöüß'-]+,\s[A-ZÄÖÜ]", line)
+        and "\t" in line)
+
+
+def _faction_readings_agree(text: str) -> None:
+    from ratsgraph import extract as ex
+
+    for pos in range(len(text) + 1):
+        assert ex._after_person(text, pos) == _after_person_as_written(text, pos), (text, pos)
+        assert ex._in_table_row(text, pos) == _in_table_row_as_written(text, pos), (text, pos)
+        for end in (pos, min(len(text), pos + 3)):
+            assert ex._acts_as_group(text, pos, end) == _acts_as_group_as_written(text, pos, end), (text, pos)
+
+
+faction_texts = st.one_of(texts, st.lists(st.sampled_from(
+    ["Voigt", " (", "(", ")", "CDU", ", ", ":", " ", "\t", "\n", "\u2028", "\x1c", "Ja", "Nein-Stimmen", "3", "12",
+     "die ", "Antrag der ", "und", "x"]), max_size=14).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(faction_texts)
+def test_faction_readings_as_written_on_any_text(text):
+    _faction_readings_agree(text)
+
+
+def test_faction_readings_as_written_on_the_corpus():
+    from ratsgraph.extract.organizations import PARTY_NAME
+
+    from ratsgraph import extract as ex
+
+    for text in TEXTS:
+        for m in PARTY_NAME.finditer(text):
+            assert ex._after_person(text, m.start()) == _after_person_as_written(text, m.start())
+            assert ex._in_table_row(text, m.start()) == _in_table_row_as_written(text, m.start())
+            assert ex._acts_as_group(text, m.start(), m.end()) == _acts_as_group_as_written(text, m.start(), m.end())
+
+
+# Sentences as `text._sentences` split them before it skipped the word test after long words.
+def _sentences_as_written(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in text_rules._SENTENCE_END.finditer(text, start, end):
+        first = text[m.start()]
+        if first == ".":
+            word = re.search(r"([\wäöüÄÖÜß]+)\.$", text[max(pos, m.start() - 20):m.start() + 1])
+            if word:
+                w = word.group(1)
+                if len(w) == 1 or w.isdigit() or w.lower() in text_rules._ABBREVIATIONS:
+                    continue
+        stop = m.end() if first in ".!?" else m.start()
+        piece = text[pos:stop]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append((pos + lead, pos + lead + len(piece.strip())))
+        pos = m.end()
+    if pos < end and text[pos:end].strip():
+        piece = text[pos:end]
+        lead = len(piece) - len(piece.lstrip())
+        out.append((pos + lead, pos + lead + len(piece.strip())))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(sentence_texts, st.lists(st.sampled_from(
+    ["Dr.", "stellv.", "Stellvertreter.", "Beschluss.", "12345678.", "a.", " ", "\n", "\n\n", "Der", "İİİİİİİ.", "ß"]),
+    max_size=12).map("".join)), st.integers(0, 50), st.integers(0, 80))
+def test_sentences_as_written_on_any_text(text, start, length):
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    assert list(text_rules.sentences(text, start, end)) == _sentences_as_written(text, start, end)
+
+
+def test_sentences_as_written_on_the_corpus():
+    for text in TEXTS:
+        for start, end in ((0, len(text)), (len(text) // 3, len(text)), (7, len(text) // 2)):
+            assert list(text_rules.sentences(text, start, end)) == _sentences_as_written(text, start, end)
+
+
+# Headings read once per text and position: what a later reader gets from the memo is what it
+# would read afresh.
+def test_headings_read_from_the_memo_as_afresh_on_the_corpus():
+    for text in TEXTS:
+        for start, bare, loose in ((0, False, False), (0, True, False), (len(text) // 4, True, True),
+                                   (len(text) // 2, True, False), (0, True, True)):
+            remembered = list(agenda.iter_headings(text, start, bare=bare, loose=loose))
+            agenda._headings_read.cache_clear()
+            assert list(agenda.iter_headings(text, start, bare=bare, loose=loose)) == remembered
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, st.lists(st.sampled_from(["an", "von", "mit", "dazu", "gegenüber", "des", " ", "\n", "\t", "\x1c",
+                                                  "Herrn", "-", "x"]), max_size=10).map("".join)))
+def test_object_before_as_the_pattern(text):
+    from ratsgraph.extract import statements
+
+    assert statements.object_before(text) == bool(statements.OBJECT_BEFORE.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence_texts, st.integers(0, 50), st.integers(0, 50))
+def test_first_sentence_is_the_first_of_the_sentences(text, start, length):
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    assert text_rules.first_sentence(text, start, end) == next(text_rules.sentences(text, start, end), None)
+
+
+# Sentence ends looked for from the colon: the same ends, one character later where the colon
+# starts the match, in every range that does not begin right after a colon.
+def _ends_from_colon(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start() + (text[m.start()] == ":"), m.end())
+            for m in text_rules._SENTENCE_END_FROM_COLON.finditer(text, start, end)]
+
+
+colon_texts = st.text(alphabet=":.\n \t\u2028\x1cab-", max_size=40)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(sentence_texts, colon_texts), st.integers(0, 50), st.integers(0, 50))
+def test_sentence_ends_from_the_colon_as_the_rule(text, start, length):
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    if start > 0 and text[start - 1] == ":":
+        return
+    assert _ends_from_colon(text, start, end) == [m.span() for m in text_rules._SENTENCE_END.finditer(text, start, end)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(colon_texts, st.integers(0, 40), st.integers(0, 40))
+def test_sentences_in_colon_texts_as_written(text, start, length):
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    assert list(text_rules.sentences(text, start, end)) == _sentences_as_written(text, start, end)
+
+
+def test_sentence_ends_from_the_colon_on_the_corpus():
+    for text in TEXTS:
+        assert _ends_from_colon(text, 0, len(text)) == [m.span() for m in text_rules._SENTENCE_END.finditer(text)]
+
+
+# Reference cells scanned on the lines around a "/" only: the matches of a scan of the whole text.
+def test_reference_cells_as_finditer_on_the_corpus():
+    from ratsgraph.extract import papers
+
+    for text in TEXTS:
+        assert _spans_of(papers.reference_cells(text)) == _spans_of(papers.REFERENCE_CELL.finditer(text))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(texts, st.lists(st.sampled_from(
+    ["2022/087", "BV-12/34", "12/345/6", "/", "//", "1", "22", "A", "BV", "-", " ", "  ", "\t", "\n", "x", "Ö"]),
+    max_size=30).map("".join)))
+def test_reference_cells_as_finditer_on_any_text(text):
+    from ratsgraph.extract import papers
+
+    assert _spans_of(papers.reference_cells(text)) == _spans_of(papers.REFERENCE_CELL.finditer(text))
+
+
+# Fraktionen named "X-Fraktion" scanned only on the lines that can hold one: the whole-text scan's matches.
+def test_suffixed_factions_as_finditer_on_the_corpus():
+    from ratsgraph.extract import organizations
+
+    for text in TEXTS:
+        assert _spans_of(organizations.suffixed_factions(text)) == _spans_of(
+            organizations.FACTION_SUFFIXED.finditer(text))
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(texts, st.lists(st.sampled_from(
+    ["CDU", "SPD", "Grüne", " Liste", "/", " / ", "-", "-Fraktion", "-Ratsfraktion", "Fraktion", "fraktion", "en", "raktion",
+     " ", "\t", "\n", "\n/", "/\n", "x", "Ö", "BÜNDNIS 90/DIE GRÜNEN", "AbC"]), max_size=25).map("".join)))
+def test_suffixed_factions_as_finditer_on_any_text(text):
+    from ratsgraph.extract import organizations
+
+    assert _spans_of(organizations.suffixed_factions(text)) == _spans_of(organizations.FACTION_SUFFIXED.finditer(text))

@@ -57,11 +57,12 @@ from .organizations import (
     faction_name,
     nominative,
     place_of,
+    suffixed_factions,
 )
-from .papers import REFERENCE_CELL, find_papers
+from .papers import find_papers, reference_cells
 from .persons import ROLE, Mention, find_free_names, find_mentions, parse_listed_name, role_nominative
 from .resolutions import CLAUSE_START, KINDS, RESOLUTION_LABEL, RESOLVING_VERB, RESULT_LABEL
-from .text import collapse, normalise, sentences
+from .text import collapse, first_sentence, normalise, sentences
 from .text import span as make_span
 from .votes import VoteResult, parse_vote
 
@@ -306,8 +307,7 @@ def _collect_factions(b: _Builder, seg: Segmentation) -> None:
     """Fraktionen named as such, Gruppen, and parties acting as groups in running text. A party
     is named "X-Fraktion" when the text ever calls it a Fraktion, else as first written."""
     # every Fraktion is named with "[Ff]raktion", every Gruppe with "Gruppe": without them no scan finds one
-    named = [m for pattern in (FACTION_SUFFIXED, FACTION_PREFIXED) for m in pattern.finditer(b.view)] \
-        if "raktion" in b.view else []
+    named = suffixed_factions(b.view) + list(FACTION_PREFIXED.finditer(b.view)) if "raktion" in b.view else []
     groups = list(GROUP.finditer(b.view)) if "Gruppe" in b.view else []
     for m in named:
         b.fraktion_forms.setdefault(faction_key(m.group("party")), faction_name(m.group("party")))
@@ -336,12 +336,20 @@ def _collect_factions(b: _Builder, seg: Segmentation) -> None:
             b.factions[key] = b.fraktion_forms.get(key, written)
 
 
+# "Stadträtin Voigt (": a name, then an opening parenthesis and blanks at most up to the party
+_NAME_THEN_PAREN = re.compile(r"(\w[\w'-]*)\s*\(\s*$")
+# "Nein-Stimmen: 3 (": a count, then the parenthesis
+_COUNT_THEN_PAREN = re.compile(r"(?:Stimmen?|Ja|Nein|Enthaltungen?|Gegenstimmen?)\s*:?\s*\d*\s*\(\s*$")
+
+
 def _after_person(text: str, pos: int) -> bool:
     """A party in parentheses right after a name ("Stadträtin Voigt (DIE LINKE)") adds no faction."""
     before = text[max(0, pos - 60):pos]
-    name = re.search(r"(\w[\w'-]*)\s*\(\s*$", before)
-    return bool(name and name.group(1)[0].isupper()) and not re.search(
-        r"(?:Stimmen?|Ja|Nein|Enthaltungen?|Gegenstimmen?)\s*:?\s*\d*\s*\(\s*$", before)
+    # both patterns end in "(" and white space (`\s` is what str.strip strips): without it neither matches
+    if not before.rstrip().endswith("("):
+        return False
+    name = _NAME_THEN_PAREN.search(before)
+    return bool(name and name.group(1)[0].isupper()) and not _COUNT_THEN_PAREN.search(before)
 
 
 def _in_table_row(text: str, pos: int) -> bool:
@@ -350,6 +358,8 @@ def _in_table_row(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if "\t" not in line:
+        return False  # both readings need a tab in the line
     return "\t" in line and bool(re.match(r"^[ \t]*[A-ZÄÖÜ][\wäöüß'-]+,\s", line)) or bool(
         re.match(r"^[ \t]*(?:[A-ZÄÖÜ][\wäöüß'.-]+[ \t]){0,4}[A-ZÄÖÜ][\wäöüß'-]+,\s[A-ZÄÖÜ]", line)
         and "\t" in line)
@@ -359,16 +369,27 @@ def _acts_as_group(text: str, start: int, end: int) -> bool:
     """A party acts as a group: in a vote breakdown, as the subject or author of something."""
     before = text[max(0, start - 40):start]
     after = text[end:end + 30]
-    if re.search(r"\(\s*(?:[^()]*,\s*)?$", before) and re.match(r"\s*(?:,[^()]*)?\)", after):
+    # each pattern on `before` ends in a character the text must hold: "(", ":" or "," before the
+    # last blanks, a blank at the very end; the pattern is tried only where the text has it
+    tail = before.rstrip()
+    if "(" in before and _OPEN_PAREN_BEFORE.search(before) and _CLOSE_PAREN_AFTER.match(after):
         return True  # "(CDU, UWG)", "Nein-Stimmen: 3 (AfD)"
-    if re.search(r"(?:\b(?:Ja|Nein|Enthaltung(?:en)?|dafür|dagegen)\s*:|,)\s*$", before):
+    if tail.endswith((":", ",")) and _VOTE_LABEL_BEFORE.search(before):
         return True  # "Ja: CDU, FWG, FDP"
-    if re.search(r"(?:^|\n)[ \t]*$", before) and re.match(r"[ \t]*\t\d{1,3}\t\d{1,3}", after):
+    if _LINE_START_BEFORE.search(before) and _COUNTS_AFTER.match(after):
         return True  # a row of a vote table by faction: "CDU<TAB>11<TAB>0<TAB>0"
-    if re.search(r"\b(?:die|der|Die|Der|für\s+die|Antrag\s+der|Anfrage\s+der|Stimmen\s+der|namens\s+der|"
-                 r"gegen|und|sowie|Auch\s+die|auch\s+die)\s+$", before):
+    if before[-1:].isspace() and _ACTOR_WORD_BEFORE.search(before):
         return True
     return False
+
+
+_OPEN_PAREN_BEFORE = re.compile(r"\(\s*(?:[^()]*,\s*)?$")
+_CLOSE_PAREN_AFTER = re.compile(r"\s*(?:,[^()]*)?\)")
+_VOTE_LABEL_BEFORE = re.compile(r"(?:\b(?:Ja|Nein|Enthaltung(?:en)?|dafür|dagegen)\s*:|,)\s*$")
+_LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+_COUNTS_AFTER = re.compile(r"[ \t]*\t\d{1,3}\t\d{1,3}")
+_ACTOR_WORD_BEFORE = re.compile(r"\b(?:die|der|Die|Der|für\s+die|Antrag\s+der|Anfrage\s+der|Stimmen\s+der|namens\s+der|"
+                                r"gegen|und|sowie|Auch\s+die|auch\s+die)\s+$")
 
 
 # --- persons ----------------------------------------------------------------------------------
@@ -688,7 +709,7 @@ def _faction_names(b: _Builder, written: tuple[str, ...]) -> list[str]:
 def _acts(b: _Builder, m: Mention) -> bool:
     """Whether a mention is the subject of its sentence (the person took part in the meeting)."""
     before = b.view[max(0, m.start - 40):m.start]
-    return not st.OBJECT_BEFORE.search(before)
+    return not st.object_before(before)
 
 
 # A resolution label that introduces an amendment's text: "Änderungsantrag der Fraktion X:"
@@ -698,8 +719,11 @@ _AMENDMENT_LABEL = re.compile(r"^[ \t]*(?P<kind>Änderungsantrag|Ergänzungsantr
 
 def _find_resolutions(b: _Builder, section: Section) -> list[Resolution]:
     out = []
+    # both kinds of amendment end in "santrag": a section without it holds no such label
+    amendments = _AMENDMENT_LABEL.finditer(b.view, section.start, section.end) \
+        if b.view.find("santrag", section.start, section.end) >= 0 else ()
     labels = sorted(list(RESOLUTION_LABEL.finditer(b.view, section.start, section.end))
-                    + list(_AMENDMENT_LABEL.finditer(b.view, section.start, section.end)), key=lambda m: m.start())
+                    + list(amendments), key=lambda m: m.start())
     for i, m in enumerate(labels):
         stop = labels[i + 1].start() if i + 1 < len(labels) else section.end
         result = RESULT_LABEL.search(b.view, m.end(), stop)
@@ -743,7 +767,7 @@ def _find_resolutions(b: _Builder, section: Section) -> list[Resolution]:
 
 def _resolving_body(b: _Builder, start: int, end: int) -> str | None:
     """The Gremium that a resolution text names as its subject ("Der Kreistag beschließt …")."""
-    first = next(sentences(b.view, start, end), None)
+    first = first_sentence(b.view, start, end)
     if first is None:
         return None
     sentence = b.view[first[0]:first[1]]
@@ -976,7 +1000,7 @@ def _collect_papers(b: _Builder, seg: Segmentation) -> list[Paper]:
     found: dict[str, list[Span]] = {}
     for start, end, reference in find_papers(b.view):
         found.setdefault(reference, []).append(b.span(start, end))
-    for m in REFERENCE_CELL.finditer(b.view):
+    for m in reference_cells(b.view):
         line_start = b.view.rfind("\n", 0, m.start()) + 1
         if m.start() == line_start or re.match(r"^[ \t]*(?:(?:nicht)?öffentlich\t+)?(?:TOP[ \t]*)?(?:[ÖN][ \t]?)?\d",
                                                 b.view[line_start:m.start()]):

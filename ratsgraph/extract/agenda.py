@@ -151,6 +151,7 @@ def iter_headings(text: str, start: int = 0, end: int | None = None, *, bare: bo
     patterns = _patterns(bare)
     streams = [_numbered(i, heading_matches(pattern, text, start, end)) for i, (pattern, _) in enumerate(patterns)]
     last = -1
+    read = _headings_read(text)
     for at, i, m in heapq.merge(*streams, key=lambda x: (x[0], x[1])):
         pattern, kind = patterns[i]
         if at == last:
@@ -158,7 +159,19 @@ def iter_headings(text: str, start: int = 0, end: int | None = None, *, bare: bo
         if pattern is SPACED_HEADING and not loose and not _stands_apart(text, m.start(), m.end()):
             continue
         last = at
-        yield _heading(text, m, pattern, kind, end, patterns)
+        # the match is pattern.match(text, at, end): the heading read from it depends on these alone
+        key = (bare, i, at, end)
+        heading = read.get(key)
+        if heading is None:
+            heading = read[key] = _heading(text, m, pattern, kind, end, patterns)
+        yield heading
+
+
+@lru_cache(maxsize=64)
+def _headings_read(text: str) -> dict[tuple[bool, int, int, int], Heading]:
+    """The headings read so far in a text, by (bare, pattern, start, end): layout detection,
+    segmentation and the agenda list read the same headings from different starts."""
+    return {}
 
 
 def _numbered(i: int, matches: Iterator[re.Match[str]]) -> Iterator[tuple[int, int, re.Match[str]]]:

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import re
+from re import _parser as re_parser
+
 from . import regex as rx
 
 
@@ -30,6 +32,27 @@ PAPER = rx.compile(
 # A reference standing alone in a table cell ("\t2022/087" at the end of a line).
 REFERENCE_CELL = rx.compile(rf"(?:^|(?<=\t)|(?<=\s\s))(?P<reference>(?:{_PREFIX}[-/])?\d{{2,4}}/\d{{2,4}}(?:/\d{{1,4}})?)"
                             rf"(?=[ \t]*$|\t)", re.MULTILINE)
+
+
+# The longest text REFERENCE_CELL matches: every match holds a "/" at most this far after its start.
+_REFERENCE_CELL_WIDTH = re_parser.parse(REFERENCE_CELL.pattern, REFERENCE_CELL.flags).getwidth()[1]
+
+
+def reference_cells(text: str) -> list[re.Match[str]]:
+    """`REFERENCE_CELL.finditer(text)`, scanned only on the lines around a "/": every match holds
+    one within _REFERENCE_CELL_WIDTH characters of its start, stays on its line and looks no
+    further than the line's end (tests/test_regex_speedups.py compares the two)."""
+    out: list[re.Match[str]] = []
+    slash = text.find("/")
+    while slash >= 0:
+        start = max(0, slash - _REFERENCE_CELL_WIDTH)
+        if out and start < out[-1].end():
+            start = out[-1].end()
+        stop = text.find("\n", slash)
+        stop = len(text) if stop < 0 else stop
+        out.extend(REFERENCE_CELL.finditer(text, start, stop))
+        slash = text.find("/", stop)
+    return out
 
 
 def find_papers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:

@@ -44,6 +44,13 @@ PRONOUN_SUBJECT = re.compile(r"^(?:(?P<lead>Dieser|Diese|Er|Sie)\b|[^,]{0,40}?\b
 
 # Prepositions and articles before a name that make it an object, not the speaker.
 OBJECT_BEFORE = re.compile(r"(?:\ban|\bvon|\bmit|\bbei|\bzu|\bfür|\bgegenüber|\bdurch|\bdank|\bdem|\bden|\bder|\bdes)\s*$")
+# The words OBJECT_BEFORE ends in: a text whose last word (before white space) ends in none cannot match.
+OBJECT_WORDS = ("an", "von", "mit", "bei", "zu", "für", "gegenüber", "durch", "dank", "dem", "den", "der", "des")
+
+
+def object_before(before: str) -> bool:
+    """Whether `before` ends in a preposition or article (OBJECT_BEFORE), tried only when it ends in one's letters."""
+    return before.rstrip().endswith(OBJECT_WORDS) and OBJECT_BEFORE.search(before) is not None
 
 
 @dataclass(frozen=True)

@@ -102,31 +102,56 @@ _SENTENCE_END = re.compile(r"[.!?\n \t](?:(?<=[.!?])(?=[\"')]*\s+[\"'(\-–•*]
                            r"|(?<=\n)\s*\n|(?<=\n)(?=[ \t]*[-–•*][ \t])|(?<=:\n)|(?<=:[ \t])[ \t]*\n)")
 
 
+# The same ends found from the colon on: a blank or tab starts an end only after a colon
+# ("Beschluss: \n"), so the scan looks for the colon instead of every blank, and the end found
+# there begins one character later. Where a range begins right after a colon, the colon lies
+# outside it: such a range is scanned with _SENTENCE_END (tests/test_regex_speedups.py).
+_SENTENCE_END_FROM_COLON = re.compile(r"[.!?\n:](?:(?<=[.!?])(?=[\"')]*\s+[\"'(\-–•*]?\s*[A-ZÄÖÜ0-9])|(?<=[.!?])\s*$"
+                                      r"|(?<=\n)\s*\n|(?<=\n)(?=[ \t]*[-–•*][ \t])|(?<=:\n)|(?<=:)[ \t]+\n)")
+
+
 _WORD_BEFORE_STOP = re.compile(r"([\wäöüÄÖÜß]+)\.$")
+
+
+# Longer words before a full stop are no abbreviation: the stop ends the sentence.
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
 @per_text
 def _sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    out = []
+    return tuple(_iter_sentences(text, start, end))
+
+
+def _iter_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        first = text[m.start()]
+    after_colon = start > 0 and text[start - 1] == ":"
+    for m in (_SENTENCE_END if after_colon else _SENTENCE_END_FROM_COLON).finditer(text, start, end):
+        at = m.start()
+        first = text[at]
+        if first == ":":
+            at += 1  # the end begins with the blank after the colon
+            first = text[at]
         if first == ".":
-            word = _WORD_BEFORE_STOP.search(text, max(pos, m.start() - 20), m.start() + 1)
+            # letters only right before the stop, more than an abbreviation has: the word before it
+            # (all of it inside the window read below) is neither one letter, nor digits, nor an abbreviation
+            longer = at - _LONGEST_ABBREVIATION - 1
+            if longer >= pos and text[longer:at].isalpha():
+                word = None
+            else:
+                word = _WORD_BEFORE_STOP.search(text, max(pos, at - 20), at + 1)
             if word:
                 w = word.group(1)
                 if len(w) == 1 or w.isdigit() or w.lower() in _ABBREVIATIONS:
                     continue
-        stop = m.end() if first in ".!?" else m.start()
+        stop = m.end() if first in ".!?" else at
         trimmed = _trimmed(text, pos, stop)
         if trimmed is not None:
-            out.append(trimmed)
+            yield trimmed
         pos = m.end()
     if pos < end:
         trimmed = _trimmed(text, pos, end)
         if trimmed is not None:
-            out.append(trimmed)
-    return tuple(out)
+            yield trimmed
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -146,3 +171,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
 
     A full stop after an abbreviation, an ordinal number or a single letter does not end one."""
     return iter(_sentences(text, start, len(text) if end is None else end))
+
+
+def first_sentence(text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """The first of `sentences(text, start, end)`, without splitting the rest."""
+    return next(_iter_sentences(text, start, len(text) if end is None else end), None)
