@@ -105,7 +105,7 @@ def test_recent_lines_remember_two_generations():
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(st.sampled_from([b"", b"a", b"b", b"c", b"d", b"e", b"f", b"g"]), max_size=12),
-                max_size=8), st.integers(min_value=1, max_value=8))
+                max_size=8), st.integers(min_value=1, max_value=40))
 def test_fresh_lines_is_fresh_line_by_line(documents, limit):
     one, many = _Recent(limit), _Recent(limit)
     for lines in documents:

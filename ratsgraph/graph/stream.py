@@ -38,8 +38,18 @@ class _Recent:
         return not seen
 
     def fresh_lines(self, lines: list[bytes]) -> list[bytes]:
-        """The non-empty lines not written recently, each remembered: `fresh` for a list, in one loop."""
+        """The non-empty lines not written recently, each remembered: `fresh` for a list. Where
+        the newer generation does not fill up on the way (nearly always), by set operations."""
         new, old, half = self.new, self.old, self.half
+        unique = dict.fromkeys(lines)
+        unique.pop(b"", None)
+        unseen = unique.keys() - new
+        if len(new) + len(unseen) < half:
+            new |= unseen
+            if len(unseen) == len(unique) and old.isdisjoint(unseen):
+                return list(unique)
+            unseen -= old
+            return [line for line in unique if line in unseen]
         out = []
         for line in lines:
             if not line or line in new:
