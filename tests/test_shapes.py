@@ -131,3 +131,12 @@ def test_a_person_still_needs_a_family_name_and_a_name(graph):
     graph.remove((person, OPARL.name, None))
     graph.add((person, OPARL.familyName, Literal("Zweitname")))
     assert violations(graph) == {(str(person), str(OPARL.name)), (str(person), str(OPARL.familyName))}
+
+
+@pytest.mark.parametrize("engine", ["fast", "pyshacl"])
+def test_a_meeting_start_with_and_without_a_time_from_two_documents_is_a_warning(graph, engine):
+    meeting = first(graph, OPARL.Meeting)
+    day = graph.value(meeting, OPARL.start).toPython()
+    graph.add((meeting, OPARL.start, Literal(f"{day.isoformat()}T18:00:00", datatype=XSD.dateTime)))
+    assert violations(graph) == set()
+    assert warnings(graph, engine) == {(str(meeting), str(OPARL.start))}
