@@ -246,7 +246,7 @@ def validate(inputs: tuple[str, ...], shapes: str | None, profile: str | None, e
                        if errors else f"{name}: conforms ({size} triples), {len(report.violations)} warning(s)")
             for v in report.violations:
                 click.echo(f"  {v}")
-            if any(v.severity == "Violation" for v in report.violations):
+            if errors:
                 status = EXIT_FAILED
     sys.exit(status)
 

@@ -85,7 +85,6 @@ SIGNATURE = re.compile(r"^[ \t]*(?:gez\.[ \t]*)?(?P<cells>[^\n]{2,120})\n[ \t]*(
                        re.MULTILINE)
 
 
-
 def _recommendation_lines(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
     """RECOMMENDATION's matches in text[start:end]; each names "[Ee]mpfehlung" or "Votum"."""
     end = len(text) if end is None else end
@@ -360,9 +359,8 @@ def _in_table_row(text: str, pos: int) -> bool:
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     if "\t" not in line:
         return False  # both readings need a tab in the line
-    return "\t" in line and bool(re.match(r"^[ \t]*[A-ZÄÖÜ][\wäöüß'-]+,\s", line)) or bool(
-        re.match(r"^[ \t]*(?:[A-ZÄÖÜ][\wäöüß'.-]+[ \t]){0,4}[A-ZÄÖÜ][\wäöüß'-]+,\s[A-ZÄÖÜ]", line)
-        and "\t" in line)
+    return bool(re.match(r"^[ \t]*[A-ZÄÖÜ][\wäöüß'-]+,\s", line)) or bool(
+        re.match(r"^[ \t]*(?:[A-ZÄÖÜ][\wäöüß'.-]+[ \t]){0,4}[A-ZÄÖÜ][\wäöüß'-]+,\s[A-ZÄÖÜ]", line))
 
 
 def _acts_as_group(text: str, start: int, end: int) -> bool:

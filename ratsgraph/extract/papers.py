@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from re import _parser as re_parser
 
 from . import regex as rx
 
@@ -35,7 +34,7 @@ REFERENCE_CELL = rx.compile(rf"(?:^|(?<=\t)|(?<=\s\s))(?P<reference>(?:{_PREFIX}
 
 
 # The longest text REFERENCE_CELL matches: every match holds a "/" at most this far after its start.
-_REFERENCE_CELL_WIDTH = re_parser.parse(REFERENCE_CELL.pattern, REFERENCE_CELL.flags).getwidth()[1]
+_REFERENCE_CELL_WIDTH = rx.longest_match(REFERENCE_CELL)
 
 
 def reference_cells(text: str) -> list[re.Match[str]]:

@@ -105,6 +105,15 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     return f"(?={'|'.join(parts)})"
 
 
+def longest_match(pattern: re.Pattern[str]) -> int:
+    """The length of the longest text `pattern` can match (lookarounds count nothing).
+
+    >>> longest_match(re.compile(r"Ja|Nein(?:-Stimmen)?"))
+    12
+    """
+    return P.parse(pattern.pattern, pattern.flags).getwidth()[1]
+
+
 # Every pattern compiled here with its source, so that tests can check it against plain `re`.
 COMPILED: list[tuple[re.Pattern[str], str, int]] = []
 

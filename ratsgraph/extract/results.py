@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from re import _parser as re_parser  # type: ignore[attr-defined]
 
 from . import regex as rx
 from .dates import DATE, MONTHS, parse_date
@@ -327,12 +326,12 @@ def line_results(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
 _COUNT_CELL = re.compile(rf"^{_COUNT_WORD}$")
 # The longest text _COUNT_CELL can match ("Stimmenthaltungen", and the line break `$` allows after it):
 # a longer cell is no count label, without trying the pattern (most lines are prose).
-_COUNT_CELL_WIDTH = re_parser.parse(_COUNT_CELL.pattern).getwidth()[1] + 1
+_COUNT_CELL_WIDTH = rx.longest_match(_COUNT_CELL) + 1
+_CELL_GAP = re.compile(r"\t|\s{3,}")
 
 
 def _is_count_label(cell: str) -> bool:
     return len(cell) <= _COUNT_CELL_WIDTH and _COUNT_CELL.match(cell) is not None
-_CELL_GAP = re.compile(r"\t|\s{3,}")
 
 
 def _table_votes(text: str, lines: list[tuple[int, int, str]], taken: list[tuple[int, int]]) -> list[Candidate]:

@@ -43,9 +43,8 @@ PROCEDURAL = re.compile(
 PRONOUN_SUBJECT = re.compile(r"^(?:(?P<lead>Dieser|Diese|Er|Sie)\b|[^,]{0,40}?\b(?P<inner>er|sie)\b(?=\s+(?:mit|aus|an|hin|fest|vor|zu|dar)\b|[^,.]*,\s+dass\b))")
 
 # Prepositions and articles before a name that make it an object, not the speaker.
-OBJECT_BEFORE = re.compile(r"(?:\ban|\bvon|\bmit|\bbei|\bzu|\bfür|\bgegenüber|\bdurch|\bdank|\bdem|\bden|\bder|\bdes)\s*$")
-# The words OBJECT_BEFORE ends in: a text whose last word (before white space) ends in none cannot match.
 OBJECT_WORDS = ("an", "von", "mit", "bei", "zu", "für", "gegenüber", "durch", "dank", "dem", "den", "der", "des")
+OBJECT_BEFORE = re.compile("(?:" + "|".join(r"\b" + word for word in OBJECT_WORDS) + r")\s*$")
 
 
 def object_before(before: str) -> bool:

@@ -46,20 +46,9 @@ class _Recent:
         unseen = unique.keys() - new
         if len(new) + len(unseen) < half:
             new |= unseen
-            if len(unseen) == len(unique) and old.isdisjoint(unseen):
-                return list(unique)
             unseen -= old
             return [line for line in unique if line in unseen]
-        out = []
-        for line in lines:
-            if not line or line in new:
-                continue
-            new.add(line)
-            if line not in old:
-                out.append(line)
-            if len(new) >= half:
-                self.old, self.new = old, new = new, set()
-        return out
+        return [line for line in lines if line and self.fresh(line)]  # a generation turns over on the way
 
 
 class DocumentWriter:
