@@ -19,15 +19,12 @@ from pyoxigraph import NamedNode, Triple
 
 from ..model import OParlJson, OParlLink, OParlObject, OParlScalar
 from ..oparl.reader import paused_gc
-from ..vocab import OPARL, RDF_TYPE, RG, XSD
-from .mapping import _str, ntriples, parse_ntriples
+from ..vocab import OPARL, RG, XSD
+from .mapping import TYPE as _TYPE
+from .mapping import _bool, _date, _int, _str, ntriples, parse_ntriples
 
 RDF_JSON = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON>"
-_XSD = {name: f"<{XSD}{name}>" for name in ("boolean", "integer", "nonNegativeInteger", "double", "date",
-                                             "dateTime")}
-_TRUE = f'"true"^^{_XSD["boolean"]}'
-_FALSE = f'"false"^^{_XSD["boolean"]}'
-_TYPE = str(RDF_TYPE)
+_DOUBLE = f"<{XSD}double>"
 
 #: Characters a JSON key may keep in its `oparl:` IRI; others are percent-encoded.
 KEY_SAFE = "-._~:@!$&'()*+,;="
@@ -62,15 +59,13 @@ def term(value: OParlScalar) -> str:
         except ValueError:
             return _str(value.iri)
     if isinstance(value, bool):
-        return _TRUE if value else _FALSE
+        return _bool(value)
     if isinstance(value, int):
-        return f'"{value}"^^{_XSD["integer"]}'
+        return _int(value)
     if isinstance(value, float):
-        return f'{_str(repr(value))}^^{_XSD["double"]}'
-    if isinstance(value, dt.datetime):
-        return f'"{value.isoformat()}"^^{_XSD["dateTime"]}'
-    if isinstance(value, dt.date):
-        return f'"{value.isoformat()}"^^{_XSD["date"]}'
+        return f"{_str(repr(value))}^^{_DOUBLE}"
+    if isinstance(value, dt.date):  # and dt.datetime
+        return _date(value)
     if isinstance(value, OParlJson):
         return f"{_str(value.text)}^^{RDF_JSON}"
     return _str(str(value))
@@ -116,7 +111,7 @@ def _oparl_statements(objects: list[OParlObject]) -> list[tuple[str, str, str]]:
                 o = stamps[id(v)] = term(v)
             return o
         if cls is bool:
-            return _TRUE if v else _FALSE
+            return _bool(v)  # type: ignore[arg-type]
         return term(v)
 
     # Duplicates can only come from a subject met twice, a key given twice, or one term twice in
@@ -189,11 +184,11 @@ def _result_decision(item: str, keys: dict, meetings: dict[str, tuple[OParlScala
     if vote.outcome_detail:
         add((s, _OUTCOME_DETAIL, str(RG[vote.outcome_detail])))
     if vote.unanimous is not None:
-        add((s, _UNANIMOUS, _TRUE if vote.unanimous else _FALSE))
+        add((s, _UNANIMOUS, _bool(vote.unanimous)))
     for prop, count in zip(_COUNTS, (vote.votes_for, vote.votes_against, vote.abstentions, vote.recusals),
                            strict=True):
         if count is not None:
-            add((s, prop, f'"{count}"^^{_XSD["nonNegativeInteger"]}'))
+            add((s, prop, _int(count, "nonNegativeInteger")))
     add((s, _RESULT_TEXT, _str(result)))
     meeting = keys.get("meeting")
     organizations = meetings.get(meeting.iri, ()) if isinstance(meeting, OParlLink) else ()
