@@ -121,9 +121,7 @@ class ScannedFile:
 def scan_rdf_file(name: str, fmt: RdfFormat, base: str) -> ScannedFile:
     """Check an RDF file by parsing it once without keeping its quads, as `read_documents` would
     read it. Raises the same typed errors as `read_documents`."""
-    path = Path(name)
-    if not path.is_file():
-        raise InputError("is a directory, not a file" if path.is_dir() else "no such file", name)
+    path = _rdf_file(name)
     sha1 = hashlib.sha1()
     blank = True
     with open(path, "rb") as f:
@@ -143,7 +141,7 @@ def scan_rdf_file(name: str, fmt: RdfFormat, base: str) -> ScannedFile:
                 if isinstance(quad.subject, BlankNode) or isinstance(quad.object, BlankNode):
                     blank_nodes = True
     except (SyntaxError, ValueError) as err:
-        raise GraphError(f"not valid {fmt.name}: {' '.join(str(err).split())[:200]}", name) from None
+        raise _not_valid(fmt, err, name) from None
     if not counts:
         raise GraphError(f"holds no triples ({fmt.name})", name)
     if any(isinstance(g, BlankNode) for g in counts):
@@ -298,21 +296,30 @@ def graph_iri(text: str, base: str = DEFAULT_BASE) -> NamedNode:
     return NamedNode(base + text.lstrip("/"))
 
 
+def _rdf_file(name: str) -> Path:
+    """The path of an RDF input, or the input's error when it is no file."""
+    path = Path(name)
+    if not path.is_file():
+        raise InputError("is a directory, not a file" if path.is_dir() else "no such file", name)
+    return path
+
+
+def _not_valid(fmt: RdfFormat, err: Exception, name: str) -> GraphError:
+    return GraphError(f"not valid {fmt.name}: {' '.join(str(err).split())[:200]}", name)
+
+
 def read_documents(name: str, *, base: str = DEFAULT_BASE, body: str | None = None,
                    input_format: str | None = None) -> list[GraphDocument]:
     """The named graphs one input contributes. RDF files (by extension) are parsed as they are:
     quads keep their graph, triples go to `file/{sha1 of the file}`; anything else is converted
     with the pipeline into its document graph. Raises the typed errors of `ratsgraph.errors`."""
-    path = Path(name)
-    fmt = RDF_EXTENSIONS.get(path.suffix.lower()) if input_format is None else None
+    fmt = RDF_EXTENSIONS.get(Path(name).suffix.lower()) if input_format is None else None
     if fmt is None:
         from .pipeline import convert_path
 
         conversion = convert_path(name, base=base, body=body, input_format=input_format)
         return [GraphDocument(name, conversion.graph, list(conversion.triples))]
-    if not path.is_file():
-        raise InputError("is a directory, not a file" if path.is_dir() else "no such file", name)
-    data = path.read_bytes()
+    data = _rdf_file(name).read_bytes()
     if not data.strip():
         raise InputError("is empty", name)
     default = file_iri(data, base)
@@ -322,7 +329,7 @@ def read_documents(name: str, *, base: str = DEFAULT_BASE, body: str | None = No
             g = default if isinstance(quad.graph_name, DefaultGraph) else quad.graph_name
             graphs.setdefault(g, {})[quad.triple] = None
     except (SyntaxError, ValueError) as err:
-        raise GraphError(f"not valid {fmt.name}: {' '.join(str(err).split())[:200]}", name) from None
+        raise _not_valid(fmt, err, name) from None
     if not graphs:
         raise GraphError(f"holds no triples ({fmt.name})", name)
     return [GraphDocument(name, g, list(triples)) for g, triples in graphs.items()]
